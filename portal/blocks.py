@@ -1,0 +1,227 @@
+"""StreamField blocks: guidance content and structured opening hours."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from portal import hours
+
+# --- Guidance content -------------------------------------------------------------------------
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+
+
+class QuestionBlock(blocks.StructBlock):
+    """A question with its answer, shown as a native disclosure (<details>): no JS needed."""
+
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(
+        label=_("Answer"), features=["bold", "italic", "link", "ol", "ul", "document-link"]
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "blocks/question.html"
+
+
+class NoticeBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Information")), ("warning", _("Important"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Notice")
+        template = "blocks/notice.html"
+
+
+class ContactBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    phone = blocks.CharBlock(label=_("Phone"), max_length=40, required=False)
+    email = blocks.EmailBlock(label=_("E-mail"), required=False)
+    address = blocks.TextBlock(label=_("Address"), required=False)
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact")
+        template = "blocks/contact.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), max_length=200, required=False)
+    description = blocks.CharBlock(label=_("Description"), max_length=300, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document.html"
+
+
+class ContentBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"],
+        template="blocks/paragraph.html",
+    )
+    question = QuestionBlock()
+    notice = NoticeBlock()
+    contact = ContactBlock()
+    document = DocumentBlock()
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=120, required=False, help_text=_("Defaults to the page title.")
+    )
+    description = blocks.CharBlock(label=_("Description"), max_length=250, required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+# --- Opening hours ----------------------------------------------------------------------------
+
+WEEKDAYS = [
+    ("0", _("Monday")),
+    ("1", _("Tuesday")),
+    ("2", _("Wednesday")),
+    ("3", _("Thursday")),
+    ("4", _("Friday")),
+    ("5", _("Saturday")),
+    ("6", _("Sunday")),
+]
+
+
+class IntervalBlock(blocks.StructBlock):
+    opens = blocks.TimeBlock(label=_("Opens"))
+    closes = blocks.TimeBlock(label=_("Closes"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["closes"] <= value["opens"]:
+            raise StructBlockValidationError(
+                block_errors={
+                    "closes": ValidationError(_("The closing time must be after the opening time."))
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "time"
+        label = _("Hours")
+
+
+class WeekdayIntervalBlock(IntervalBlock):
+    weekday = blocks.ChoiceBlock(label=_("Day"), choices=WEEKDAYS)
+
+    class Meta:
+        form_layout = ["weekday", "opens", "closes"]
+        label = _("Weekday hours")
+
+
+class SeasonBlock(blocks.StructBlock):
+    name = blocks.CharBlock(
+        label=_("Name"), max_length=100, help_text=_("For example: Summer hours")
+    )
+    starts = blocks.DateBlock(label=_("First day"))
+    ends = blocks.DateBlock(label=_("Last day"))
+    hours = blocks.ListBlock(WeekdayIntervalBlock(), label=_("Weekly hours in this period"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["ends"] < value["starts"]:
+            raise StructBlockValidationError(
+                block_errors={
+                    "ends": ValidationError(_("The last day cannot be before the first day."))
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "date"
+        label = _("Seasonal period")
+
+
+class ExceptionBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    hours = blocks.ListBlock(
+        IntervalBlock(),
+        label=_("Hours on this date"),
+        help_text=_("Leave empty when closed all day."),
+    )
+    note = blocks.CharBlock(label=_("Note"), max_length=200, required=False)
+
+    class Meta:
+        icon = "warning"
+        label = _("Dated exception")
+
+
+class ServiceValue(blocks.StructValue):
+    def schedule(self) -> hours.Schedule:
+        return hours.Schedule(
+            name=self["name"],
+            description=self["description"],
+            weekly=_week(self["regular_hours"]),
+            seasons=tuple(
+                hours.Season(
+                    season["name"], season["starts"], season["ends"], _week(season["hours"])
+                )
+                for season in self["seasons"]
+            ),
+            exceptions=tuple(
+                hours.DatedException(
+                    exception["date"],
+                    tuple(hours.Interval(i["opens"], i["closes"]) for i in exception["hours"]),
+                    exception["note"],
+                )
+                for exception in self["exceptions"]
+            ),
+        )
+
+
+def _week(intervals) -> dict[int, tuple[hours.Interval, ...]]:
+    week: dict[int, list[hours.Interval]] = {}
+    for item in intervals:
+        week.setdefault(int(item["weekday"]), []).append(
+            hours.Interval(item["opens"], item["closes"])
+        )
+    return {day: tuple(items) for day, items in week.items()}
+
+
+class ServiceBlock(blocks.StructBlock):
+    """One service with its own hours: e.g. time booking, reception, telephone hours."""
+
+    name = blocks.CharBlock(label=_("Service"), max_length=120)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    regular_hours = blocks.ListBlock(WeekdayIntervalBlock(), label=_("Regular weekly hours"))
+    seasons = blocks.ListBlock(SeasonBlock(), label=_("Seasonal periods"))
+    exceptions = blocks.ListBlock(ExceptionBlock(), label=_("Dated exceptions"))
+
+    class Meta:
+        icon = "time"
+        label = _("Service")
+        value_class = ServiceValue

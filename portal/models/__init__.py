@@ -1,0 +1,20 @@
+from portal.models.accessibility import AccessibilityStatementPage
+from portal.models.guarantee import GuaranteeCommitment, GuaranteeIndexPage, GuaranteePage
+from portal.models.guidance import GuidanceIndexPage, GuidancePage
+from portal.models.home import HomePage
+from portal.models.opening_hours import OpeningHoursPage
+from portal.models.site_settings import ContactSettings
+from portal.models.standard import StandardPage
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "ContactSettings",
+    "GuaranteeCommitment",
+    "GuaranteeIndexPage",
+    "GuaranteePage",
+    "GuidanceIndexPage",
+    "GuidancePage",
+    "HomePage",
+    "OpeningHoursPage",
+    "StandardPage",
+]

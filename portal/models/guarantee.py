@@ -1,0 +1,194 @@
+"""The service guarantee (kvalitetsgaranti): commitments, targets and a validity period."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+
+class GuaranteeIndexPage(Page):
+    """The current guarantee first, earlier ones below as an archive."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["portal.GuaranteePage"]
+    max_count_per_parent = 1
+    template = "portal/guarantee_index_page.html"
+
+    def guarantees(self):
+        return GuaranteePage.objects.child_of(self).live().public().order_by("-valid_from")
+
+    def current_guarantee(self):
+        today = timezone.localdate()
+        return self.guarantees().filter(valid_from__lte=today, valid_to__gte=today).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        current = self.current_guarantee()
+        context["current"] = current
+        context["others"] = [g for g in self.guarantees() if g != current]
+        return context
+
+    class Meta:
+        verbose_name = _("service guarantee index")
+
+
+class GuaranteePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            self.add_error("valid_to", _("The guarantee cannot end before it starts."))
+        return cleaned
+
+
+class GuaranteePage(Page):
+    mission = RichTextField(_("our mission"), features=RICH_TEXT)
+    about_unit = RichTextField(
+        _("who we are"),
+        blank=True,
+        features=RICH_TEXT,
+        help_text=_("Who works at the unit and what the reception does."),
+    )
+    how_we_keep = RichTextField(_("how we keep our commitments"), blank=True, features=RICH_TEXT)
+    if_we_fail = RichTextField(
+        _("if we do not keep our commitments"),
+        features=RICH_TEXT,
+        help_text=_("Who to contact. Say that a complaint is not an appeal."),
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"))
+    approved_by = models.CharField(
+        _("approved by"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Östermalms stadsdelsnämnd"),
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    signed_by_name = models.CharField(_("signed by (name)"), max_length=200, blank=True)
+    signed_by_role = models.CharField(_("signed by (role)"), max_length=200, blank=True)
+
+    base_form_class = GuaranteePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")], heading=_("Validity")),
+        FieldPanel("mission"),
+        FieldPanel("about_unit"),
+        InlinePanel("commitments", heading=_("Commitments"), label=_("Commitment"), min_num=1),
+        FieldPanel("how_we_keep"),
+        FieldPanel("if_we_fail"),
+        MultiFieldPanel(
+            [
+                FieldPanel("approved_by"),
+                FieldPanel("approved_on"),
+                FieldPanel("signed_by_name"),
+                FieldPanel("signed_by_role"),
+            ],
+            heading=_("Approval and signature"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("mission")]
+    parent_page_types = ["portal.GuaranteeIndexPage"]
+    subpage_types = []
+    template = "portal/guarantee_page.html"
+
+    def validity_on(self, day) -> str:
+        """'current', 'upcoming' or 'expired' on the given date."""
+        if day < self.valid_from:
+            return "upcoming"
+        if day > self.valid_to:
+            return "expired"
+        return "current"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["validity"] = self.validity_on(timezone.localdate())
+        if context["validity"] != "current":
+            index_page = self.get_parent().specific
+            context["current_guarantee"] = index_page.current_guarantee()
+        return context
+
+    class Meta:
+        verbose_name = _("service guarantee")
+
+
+class GuaranteeCommitment(Orderable):
+    """One commitment (åtagande), with an optional measurable target.
+
+    ``code`` is the stable identity that feedback and reports point at across guarantee years;
+    the row itself is kept across revisions, so its primary key is stable within one guarantee.
+    """
+
+    class Unit(models.TextChoices):
+        CALENDAR_DAYS = "calendar_days", _("calendar days")
+        WORKING_DAYS = "working_days", _("working days")
+        HOURS = "hours", _("hours")
+        WEEKS = "weeks", _("weeks")
+        MONTHS = "months", _("months")
+
+    page = ParentalKey(GuaranteePage, on_delete=models.CASCADE, related_name="commitments")
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        help_text=_(
+            "A short stable name, e.g. first-appointment. Keep it when the wording changes."
+        ),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    explanation = models.TextField(_("explanation"), blank=True)
+    target_value = models.PositiveIntegerField(_("target"), null=True, blank=True)
+    target_unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, blank=True)
+    target_measures = models.CharField(
+        _("what the target measures"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: from your call until your first appointment"),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("code"),
+        FieldPanel("explanation"),
+        FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_unit")]),
+        FieldPanel("target_measures"),
+    ]
+
+    def clean(self):
+        if (self.target_value is None) != (not self.target_unit):
+            raise ValidationError(_("A target needs both a number and a unit."))
+
+    def target_text(self) -> str:
+        """The target in words, e.g. "14 calendar days"."""
+        n = self.target_value
+        if n is None or not self.target_unit:
+            return ""
+        phrases = {
+            self.Unit.CALENDAR_DAYS: ngettext("%(n)d calendar day", "%(n)d calendar days", n),
+            self.Unit.WORKING_DAYS: ngettext("%(n)d working day", "%(n)d working days", n),
+            self.Unit.HOURS: ngettext("%(n)d hour", "%(n)d hours", n),
+            self.Unit.WEEKS: ngettext("%(n)d week", "%(n)d weeks", n),
+            self.Unit.MONTHS: ngettext("%(n)d month", "%(n)d months", n),
+        }
+        return phrases[self.target_unit] % {"n": n}
+
+    def __str__(self):
+        return self.title
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "code"], name="unique_commitment_code_per_guarantee"
+            )
+        ]

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import ContentBlock
+
+
+class GuidanceIndexPage(Page):
+    """Lists the guidance pages below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["portal.GuidancePage"]
+    template = "portal/guidance_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
+        return context
+
+    class Meta:
+        verbose_name = _("guidance index")
+
+
+class GuidancePage(Page):
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences, shown in lists and search results."),
+    )
+    body = StreamField(ContentBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["portal.GuidanceIndexPage"]
+    subpage_types = []
+    template = "portal/content_page.html"
+
+    class Meta:
+        verbose_name = _("guidance page")

@@ -1,0 +1,41 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from portal.blocks import LinkBlock
+from portal.models.opening_hours import OpeningHoursPage
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    shortcuts = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("shortcuts"),
+        blank=True,
+        help_text=_("The most important pages: the guarantee, hours, guidance, feedback."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("shortcuts")]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "portal/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        hours_page = OpeningHoursPage.objects.live().public().descendant_of(self).first()
+        if hours_page:
+            now = timezone.now()
+            context["hours_page"] = hours_page
+            context["hours_today"] = [
+                {
+                    "schedule": schedule,
+                    "status": schedule.status(now),
+                    "today": schedule.hours_on(timezone.localdate(now)),
+                }
+                for schedule in hours_page.schedules()
+            ]
+        return context
+
+    class Meta:
+        verbose_name = _("home page")

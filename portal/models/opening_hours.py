@@ -1,0 +1,74 @@
+import json
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from portal.blocks import ServiceBlock
+from portal.models.site_settings import ContactSettings
+
+DAYS_AHEAD = 7
+
+
+class OpeningHoursPage(Page):
+    """Opening and booking hours as structured data, one block per service."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    services = StreamField(
+        [("service", ServiceBlock())],
+        verbose_name=_("services"),
+        help_text=_(
+            "Swedish public holidays, Midsommarafton, Julafton and Nyårsafton close every "
+            "service automatically; add a dated exception only for other days."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("services")]
+    max_count_per_parent = 1
+    subpage_types = []
+    template = "portal/opening_hours_page.html"
+
+    def schedules(self):
+        return [block.value.schedule() for block in self.services]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        today = timezone.localdate(now)
+        language = get_language()
+        context["now"] = now
+        context["services"] = [
+            {
+                "schedule": schedule,
+                "status": schedule.status(now),
+                "days": schedule.days(today, DAYS_AHEAD, language),
+            }
+            for schedule in self.schedules()
+        ]
+        context["json_ld"] = json.dumps(self.structured_data(request, today), ensure_ascii=False)
+        return context
+
+    def structured_data(self, request, today):
+        contact = ContactSettings.for_request(request)
+        return {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOffice",
+            "name": contact.unit_name,
+            "telephone": contact.switchboard or contact.phone,
+            "address": contact.visiting_address,
+            "url": self.get_full_url(request),
+            "contactPoint": [
+                {
+                    "@type": "ContactPoint",
+                    "name": schedule.name,
+                    "hoursAvailable": schedule.schema_org_hours(today),
+                }
+                for schedule in self.schedules()
+            ],
+        }
+
+    class Meta:
+        verbose_name = _("opening hours page")

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class ContactSettings(BaseSiteSetting):
+    """The unit's name and contact details, shown in the footer and on contact blocks."""
+
+    unit_name = models.CharField(_("unit name"), max_length=200, default="Försörjningsstödsenheten")
+    districts = models.CharField(
+        _("districts served"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Kungsholmen, Norrmalm and Östermalm"),
+    )
+    visiting_address = models.TextField(_("visiting address"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    switchboard = models.CharField(_("switchboard"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    complaints_contact = models.TextField(
+        _("contact for complaints"),
+        blank=True,
+        help_text=_("Who receives complaints and how to reach them."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("unit_name"), FieldPanel("districts")], heading=_("Unit")),
+        MultiFieldPanel(
+            [
+                FieldPanel("visiting_address"),
+                FieldPanel("postal_address"),
+                FieldPanel("phone"),
+                FieldPanel("switchboard"),
+                FieldPanel("email"),
+                FieldPanel("complaints_contact"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("contact details")

@@ -1,0 +1,83 @@
+"""Template tags for the public pages: menu, footer links, dates and opening status."""
+
+from datetime import date, datetime, timedelta
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from django import template
+from django.apps import apps
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from portal.hours import STOCKHOLM, Status
+
+register = template.Library()
+
+
+def babel_locale() -> Locale:
+    """The Babel locale of the active language (CLDR has data for every language we serve)."""
+    return Locale.parse(translation.to_locale(translation.get_language() or "sv"))
+
+
+@register.filter
+def local_date(value: date | datetime, pattern: str = "long") -> str:
+    """A date in the reader's language, e.g. "måndag 30 mars 2026" with pattern "full"."""
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).date()
+    return format_date(value, pattern, locale=babel_locale())
+
+
+@register.filter
+def local_time(value) -> str:
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).time()
+    return format_time(value, "HH:mm", locale=babel_locale())
+
+
+@register.simple_tag
+def opening_status(status: Status, now: datetime | None = None) -> str:
+    """ "Open now, closes at 11:00" or "Closed now, opens tomorrow at 10:00"."""
+    now = (now or timezone.now()).astimezone(STOCKHOLM)
+    if status.is_open:
+        return _("Open now, closes at %(time)s") % {"time": local_time(status.closes_at)}
+    if status.opens_at is None:
+        return _("Closed until further notice")
+    opens = status.opens_at.astimezone(STOCKHOLM)
+    when = {"time": local_time(opens)}
+    if opens.date() == now.date():
+        return _("Closed now, opens today at %(time)s") % when
+    if opens.date() == now.date() + timedelta(days=1):
+        return _("Closed now, opens tomorrow at %(time)s") % when
+    return _("Closed now, opens %(day)s at %(time)s") % {
+        **when,
+        "day": format_date(opens.date(), "EEEE d MMMM", locale=babel_locale()),
+    }
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request else None
+    return site.root_page.localized.specific if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site root's menu pages; the one the reader is in (or below) is marked current."""
+    root = _site_root(context.get("request"))
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    pages = root.get_children().live().public().in_menu() if root else []
+    return {
+        "items": [(item, current_path.startswith(item.path)) for item in pages],
+        "request": context.get("request"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_of_type(context, model_label: str):
+    """The first live page of a type on this site, e.g. for the footer's statement link."""
+    root = _site_root(context.get("request"))
+    if root is None:
+        return None
+    model = apps.get_model(model_label)
+    return model.objects.live().public().descendant_of(root).first()
