@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import languages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -54,8 +56,8 @@ INSTALLED_APPS = [
     "feedback",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -132,13 +134,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. Swedish is the default; content and interface share one list so that adding a
-# language is a settings change plus a catalogue in locale/.
-LANGUAGE_CODE = "sv"
-LANGUAGES = [
-    ("sv", "Svenska"),
-    ("en", "English"),
-]
+# Languages: one list for interface and content (portal/languages.py), Swedish the default.
+languages.register_with_django()
+LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
+LANGUAGES = languages.LANGUAGES
+LANGUAGES_BIDI = languages.RTL_LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -166,20 +165,6 @@ class GuaranteeCommitment(Orderable):
     def clean(self):
         if (self.target_value is None) != (not self.target_unit):
             raise ValidationError(_("A target needs both a number and a unit."))
-
-    def target_text(self) -> str:
-        """The target in words, e.g. "14 calendar days"."""
-        n = self.target_value
-        if n is None or not self.target_unit:
-            return ""
-        phrases = {
-            self.Unit.CALENDAR_DAYS: ngettext("%(n)d calendar day", "%(n)d calendar days", n),
-            self.Unit.WORKING_DAYS: ngettext("%(n)d working day", "%(n)d working days", n),
-            self.Unit.HOURS: ngettext("%(n)d hour", "%(n)d hours", n),
-            self.Unit.WEEKS: ngettext("%(n)d week", "%(n)d weeks", n),
-            self.Unit.MONTHS: ngettext("%(n)d month", "%(n)d months", n),
-        }
-        return phrases[self.target_unit] % {"n": n}
 
     def __str__(self):
         return self.title

@@ -6,18 +6,28 @@ from babel import Locale
 from babel.dates import format_date, format_time
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
+from portal import languages
 from portal.hours import STOCKHOLM, Status
+from portal.page_languages import page_languages as _page_languages
 
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The page's language versions, for the switcher, hreflang links and fallback notice."""
+    return _page_languages(context.get("page"), context.get("request"))
+
+
 def babel_locale() -> Locale:
     """The Babel locale of the active language (CLDR has data for every language we serve)."""
-    return Locale.parse(translation.to_locale(translation.get_language() or "sv"))
+    return languages.babel_locale(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
@@ -53,6 +63,29 @@ def opening_status(status: Status, now: datetime | None = None) -> str:
         **when,
         "day": format_date(opens.date(), "EEEE d MMMM", locale=babel_locale()),
     }
+
+
+@register.filter
+def content_language(page: Page) -> str:
+    """The language a page's content is written in: its source's, for an untranslated alias."""
+    source = page.alias_of if page.alias_of_id else page
+    return source.locale.language_code
+
+
+@register.filter
+def target_text(commitment) -> str:
+    """A commitment's measurable target in words, e.g. "14 calendar days"."""
+    n, unit = commitment.target_value, commitment.target_unit
+    if n is None or not unit:
+        return ""
+    phrases = {
+        "calendar_days": ngettext("%(n)d calendar day", "%(n)d calendar days", n),
+        "working_days": ngettext("%(n)d working day", "%(n)d working days", n),
+        "hours": ngettext("%(n)d hour", "%(n)d hours", n),
+        "weeks": ngettext("%(n)d week", "%(n)d weeks", n),
+        "months": ngettext("%(n)d month", "%(n)d months", n),
+    }
+    return phrases[unit] % {"n": n}
 
 
 def _site_root(request) -> Page | None:

@@ -1,11 +1,21 @@
-"""Browser tests in headless Chromium (Debian's package), with axe-core from npm.
+"""Browser tests: the portal served by a real server process, opened in headless Chromium
+(Debian's package) and checked with axe-core from npm.
 
-Outside CI they skip with the reason when Chromium or axe-core is missing; under CI (CI=true)
-they fail instead, so a green CI always means the pages were checked in a real browser.
+The server gets its own database (a SQLite file, or a fresh PostgreSQL database when
+DATABASE_URL points at PostgreSQL), migrated and filled with the demo content, as `make run`
+does. Outside CI the tests skip with the reason when Chromium or axe-core is missing; under CI
+(CI=true) they fail instead, so a green CI means the pages were checked in a real browser.
 """
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -28,27 +38,110 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
-            # Migrations create the locale, root page and site; restore them after each flush.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    """Started per test, after the test's database fixtures: while Playwright's event loop
-    runs, Django would hand this thread another database connection."""
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made around it
-    # (the live server's test database) are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    missing = []
-    if not CHROMIUM.exists():
-        missing.append(f"Chromium at {CHROMIUM} (apt-get install chromium)")
-    if not AXE.exists():
-        missing.append("axe-core in node_modules (npm install)")
-    if missing:
-        reason = "Browser tests need " + " and ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+def require(condition: bool, what: str) -> None:
+    if condition:
+        return
+    reason = f"Browser tests need {what}"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@contextmanager
+def e2e_database(tmp_path: Path):
+    """A database of the server's own: PostgreSQL if DATABASE_URL says so, else SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"portal_e2e_{os.getpid()}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Base URL of the demo portal, served by `manage.py runserver` with DEBUG off."""
+    require(CHROMIUM.exists(), f"Chromium at {CHROMIUM} (apt-get install chromium)")
+    require(AXE.exists(), "axe-core in node_modules (npm install)")
+    tmp_path = tmp_path_factory.mktemp("e2e")
+    with e2e_database(tmp_path) as database_url:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "PORTAL_ENV": "development",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DEMO_STAFF_PASSWORD": "e2e-staff-password-not-secret",
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        for command in (["migrate", "--noinput"], ["load_demo_content"], ["ensure_demo_staff"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+        port = free_port()
+        log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - closed below
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--insecure",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(url + "/sv/", server, tmp_path / "server.log")
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+            log.close()
+
+
+def wait_for(url: str, server, log_path: Path, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"The server stopped:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"The server did not answer {url} within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def browser(site_url):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -63,7 +156,8 @@ def new_page(browser):
     contexts = []
 
     def open_page(**options):
-        context = browser.new_context(locale="sv-SE", **options)
+        options.setdefault("locale", "sv-SE")
+        context = browser.new_context(**options)
         contexts.append(context)
         return context.new_page()
 

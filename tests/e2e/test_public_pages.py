@@ -22,20 +22,20 @@ PAGES = [
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 360, "height": 740}]
 )
-def test_public_pages_have_no_wcag_21_aa_violations(live_server, demo_site, new_page, viewport):
+def test_public_pages_have_no_wcag_21_aa_violations(site_url, new_page, viewport):
     page = new_page(viewport=viewport)
     found = {}
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(site_url + path)
         violations = axe_violations(page)
         if violations:
             found[path] = violations
     assert not found, found
 
 
-def test_skip_link_is_first_and_moves_focus_to_the_content(live_server, demo_site, new_page):
+def test_skip_link_is_first_and_moves_focus_to_the_content(site_url, new_page):
     page = new_page()
-    page.goto(live_server.url + "/sv/oppettider/")
+    page.goto(site_url + "/sv/oppettider/")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     assert page.evaluate("document.activeElement.className") == "skip-link"
@@ -44,28 +44,28 @@ def test_skip_link_is_first_and_moves_focus_to_the_content(live_server, demo_sit
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_pages_load_nothing_from_other_hosts(live_server, demo_site, new_page):
+def test_pages_load_nothing_from_other_hosts(site_url, new_page):
     page = new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     for path in ["/sv/", "/sv/oppettider/", "/sv/ekonomiskt-bistand/sa-ansoker-du/"]:
-        page.goto(live_server.url + path)
+        page.goto(site_url + path)
     assert requested
-    assert all(url.startswith(live_server.url) for url in requested), requested
+    assert all(url.startswith(site_url) for url in requested), requested
 
 
-def test_questions_open_without_javascript(live_server, demo_site, new_page):
+def test_questions_open_without_javascript(site_url, new_page):
     page = new_page(java_script_enabled=False)
-    page.goto(live_server.url + "/sv/ekonomiskt-bistand/sa-ansoker-du/")
+    page.goto(site_url + "/sv/ekonomiskt-bistand/sa-ansoker-du/")
     answer = page.get_by_text("Vi skickar beslutet inom 14 dagar")
     assert not answer.is_visible()
     page.get_by_text("Hur lång tid tar det att få ett beslut?").click()
     assert answer.is_visible()
 
 
-def test_stylesheet_is_served_and_applied(live_server, demo_site, new_page):
+def test_stylesheet_is_served_and_applied(site_url, new_page):
     page = new_page()
-    page.goto(live_server.url + "/sv/")
+    page.goto(site_url + "/sv/")
     header_background = page.evaluate(
         "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
     )

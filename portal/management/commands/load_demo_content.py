@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal import demo_content
+from portal.demo import content as demo_content
 
 
 class Command(BaseCommand):

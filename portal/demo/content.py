@@ -4,12 +4,14 @@
 is, so running it twice, or after staff have edited the pages, changes nothing.
 """
 
-import json
 from datetime import date
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from portal.demo.streamdata import stream
+from portal.demo.translations import translate_demo_pages
+from portal.locale_setup import synchronise_trees
 from portal.models import (
     AccessibilityStatementPage,
     ContactSettings,
@@ -24,11 +26,6 @@ from portal.models import (
 )
 
 HOME_SLUG = "hem"
-
-
-def stream(*blocks) -> str:
-    """StreamField raw data from (type, value) pairs."""
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
 
 
 def ensure_child(parent: Page, model, slug: str, **fields) -> tuple[Page, bool]:
@@ -377,8 +374,11 @@ def build(year: int | None = None) -> HomePage:
         previous = site.root_page
         site.root_page = home
         site.save()
-        # Wagtail's "Welcome to your new Wagtail site!" placeholder has served its purpose.
+        # Wagtail's "Welcome to your new Wagtail site!" placeholder (and its aliases in the
+        # other locales) has served its purpose.
         if previous.content_type.model == "page" and not previous.get_children().exists():
+            for alias in Page.objects.filter(alias_of=previous):
+                alias.delete()
             previous.delete()
 
     guarantee_index, _ = ensure_child(
@@ -482,6 +482,9 @@ def build(year: int | None = None) -> HomePage:
             ]
         )
         home.save_revision().publish()
+
+    translate_demo_pages(home)
+    synchronise_trees()
 
     contact, created = ContactSettings.objects.get_or_create(site=site)
     if created or not contact.visiting_address:

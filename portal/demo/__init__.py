@@ -1,0 +1,1 @@
+"""The demo site: `content.build()` makes it, `translations` adds the other languages."""

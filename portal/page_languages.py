@@ -1,0 +1,99 @@
+"""Which languages a page exists in, and what the language switcher and hreflang links show.
+
+Wagtail keeps one page tree per locale. A page not yet translated exists in the other locales as
+an alias of the Swedish page (see locale_setup), so its content is Swedish: the page then says so
+in the reader's language, and its canonical URL is the Swedish one.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from portal.languages import is_rtl, native_name
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+    is_translated: bool
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    current: str
+    content_language: str
+    versions: list[LanguageVersion]
+    canonical_url: str | None
+    default_url: str | None
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.content_language != self.current
+
+    @property
+    def content_direction(self) -> str:
+        return "rtl" if is_rtl(self.content_language) else "ltr"
+
+    @property
+    def translated(self) -> list[LanguageVersion]:
+        return [version for version in self.versions if version.is_translated]
+
+
+def page_languages(page: Page | None, request) -> PageLanguages:
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if page is None or not isinstance(page, Page):
+        versions = [
+            LanguageVersion(
+                code,
+                native_name(code),
+                f"/{code}/",
+                _absolute(request, f"/{code}/"),
+                code == current,
+                True,
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+        return PageLanguages(current, current, versions, None, None)
+
+    pages = {
+        p.locale.language_code: p
+        for p in Page.objects.filter(translation_key=page.translation_key).select_related(
+            "locale", "alias_of__locale"
+        )
+    }
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        version = pages.get(code)
+        url = (version.get_url(request) if version else None) or f"/{code}/"
+        versions.append(
+            LanguageVersion(
+                code,
+                native_name(code),
+                url,
+                _absolute(request, url),
+                code == current,
+                bool(version and version.alias_of_id is None),
+            )
+        )
+
+    this = pages.get(page.locale.language_code, page)
+    content_page = this.alias_of if this.alias_of_id else this
+    default_page = pages.get(settings.LANGUAGE_CODE)
+
+    return PageLanguages(
+        current=current,
+        content_language=content_page.locale.language_code,
+        versions=versions,
+        canonical_url=_absolute(request, content_page.get_url(request)),
+        default_url=_absolute(request, default_page.get_url(request) if default_page else None),
+    )
+
+
+def _absolute(request, url: str | None) -> str | None:
+    return request.build_absolute_uri(url) if url and request else url
