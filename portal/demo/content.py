@@ -15,6 +15,7 @@ from portal.locale_setup import synchronise_trees
 from portal.models import (
     AccessibilityStatementPage,
     ContactSettings,
+    EasyReadPage,
     GuaranteeCommitment,
     GuaranteeIndexPage,
     GuaranteePage,
@@ -464,6 +465,57 @@ def build(year: int | None = None) -> HomePage:
         "med tangentbord och skärmläsare.",
         assessed_on=date(year, 9, 1),
         updated_on=date(year, 9, 15),
+    )
+
+    easy_read, _ = ensure_child(
+        home,
+        EasyReadPage,
+        "lattlast",
+        title="Lättläst",
+        standard_page=home,
+        body=stream(
+            (
+                "paragraph",
+                "<p>Vi hjälper dig som behöver pengar till mat och hyra.</p>"
+                "<p>Vi kallas Försörjningsstödsenheten.</p>"
+                "<p>Vi hjälper dig som bor i Kungsholmen, Norrmalm eller Östermalm.</p>",
+            ),
+            ("heading", {"text": "Det här har du rätt till", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Du har rätt att söka pengar hos oss.</p>"
+                "<p>Du har rätt att få ett svar på papper.</p>"
+                "<p>Du har rätt att få en tolk. Tolken kostar inget.</p>",
+            ),
+            ("heading", {"text": "Det här behöver du göra", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Du behöver berätta om alla pengar du får.</p>"
+                "<p>Du behöver visa papper om din hyra och din bank.</p>",
+            ),
+            ("heading", {"text": "Så kontaktar du oss", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Ring 08-508 10 000.</p><p>Du kan också komma till oss på "
+                "Karlavägen 104 i Stockholm.</p>",
+            ),
+        ),
+    )
+    ensure_child(
+        easy_read,
+        EasyReadPage,
+        "sa-soker-du-pengar",
+        title="Så söker du pengar",
+        standard_page=GuidancePage.objects.get(slug="sa-ansoker-du", locale=locale),
+        body=stream(
+            ("paragraph", "<p>Ring oss och boka en tid.</p><p>Du får en tid inom två veckor.</p>"),
+            (
+                "paragraph",
+                "<p>Ta med legitimation.</p><p>Ta med papper om din hyra.</p>"
+                "<p>Ta med papper från din bank.</p>",
+            ),
+            ("paragraph", "<p>Vi skickar ett svar till dig inom två veckor.</p>"),
+        ),
     )
 
     if home_created:

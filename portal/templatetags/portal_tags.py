@@ -65,6 +65,21 @@ def opening_status(status: Status, now: datetime | None = None) -> str:
     }
 
 
+@register.simple_tag
+def easy_read_version(page):
+    """The live easy-to-read page that matches this page (or its Swedish source), if any."""
+    if not isinstance(page, Page):
+        return None
+    from portal.models import EasyReadPage
+
+    return (
+        EasyReadPage.objects.live()
+        .public()
+        .filter(standard_page__translation_key=page.translation_key)
+        .first()
+    )
+
+
 @register.filter
 def content_language(page: Page) -> str:
     """The language a page's content is written in: its source's, for an untranslated alias."""

@@ -14,6 +14,9 @@ PAGES = [
     "/sv/ekonomiskt-bistand/sa-ansoker-du/",
     "/sv/synpunkter-och-klagomal/",
     "/sv/tillganglighet/",
+    "/sv/lattlast/",
+    "/fi/ekonomiskt-bistand/sa-ansoker-du/",
+    "/ti/oppettider/",
     "/en/oppettider/",
     "/sv/finns-inte/",
 ]
