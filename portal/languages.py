@@ -1,7 +1,8 @@
-"""The portal's languages: one list of codes, with names and text direction from Babel's CLDR data.
+"""Language names, text direction and date formats from Babel's CLDR data.
 
-Adding a language is a code in ``LANGUAGE_CODES`` plus a catalogue in ``locale/``. Django lacks
-some of them (Somali, Tigrinya), so they are added to its ``LANG_INFO`` from the same data.
+Settings list the language codes (``PORTAL_LANGUAGES``); everything else about a language comes
+from here, so adding one is a code in settings plus a catalogue in ``locale/``. Django lacks some
+of them (Somali, Tigrinya), so they are added to its ``LANG_INFO`` from the same data.
 """
 
 from functools import cache
@@ -9,9 +10,6 @@ from functools import cache
 from babel import Locale
 from django.conf.locale import LANG_INFO
 
-# Swedish first: the default and the language every page is written in first.
-LANGUAGE_CODES = ["sv", "en", "ar", "fa", "so", "ti", "fi"]
-DEFAULT_LANGUAGE = LANGUAGE_CODES[0]
 # Regional formats where the bare language would pick another region's (en: the US).
 FORMAT_REGIONS = {"en": "en_GB"}
 
@@ -32,9 +30,10 @@ def is_rtl(code: str) -> bool:
     return Locale.parse(code).character_order == "right-to-left"
 
 
-def register_with_django() -> None:
-    """Give Django the language info it does not ship (e.g. ``so``, ``ti``)."""
-    for code in LANGUAGE_CODES:
+def configure(codes: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Django's ``LANGUAGES`` and ``LANGUAGES_BIDI`` for these codes, registering any language
+    Django does not know."""
+    for code in codes:
         LANG_INFO.setdefault(
             code,
             {
@@ -44,7 +43,4 @@ def register_with_django() -> None:
                 "name_local": native_name(code),
             },
         )
-
-
-LANGUAGES = [(code, native_name(code)) for code in LANGUAGE_CODES]
-RTL_LANGUAGES = [code for code in LANGUAGE_CODES if is_rtl(code)]
+    return [(code, native_name(code)) for code in codes], [c for c in codes if is_rtl(c)]

@@ -134,11 +134,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: one list for interface and content (portal/languages.py), Swedish the default.
-languages.register_with_django()
-LANGUAGE_CODE = languages.DEFAULT_LANGUAGE
-LANGUAGES = languages.LANGUAGES
-LANGUAGES_BIDI = languages.RTL_LANGUAGES
+# Interface and content languages, Swedish first (the default). Adding one is a code here plus
+# a catalogue in locale/ (see README); names, direction and formats come from CLDR.
+PORTAL_LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti", "fi"]
+LANGUAGE_CODE = PORTAL_LANGUAGES[0]
+LANGUAGES, LANGUAGES_BIDI = languages.configure(PORTAL_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -4,9 +4,11 @@ import re
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 
-from portal.languages import LANGUAGE_CODES, LANGUAGES, RTL_LANGUAGES
+LANGUAGES = settings.LANGUAGES
+LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +39,7 @@ def test_languages_are_named_in_their_own_words_from_cldr():
         "ti": "ትግርኛ",
         "fi": "Suomi",
     }
-    assert RTL_LANGUAGES == ["ar", "fa"]
+    assert settings.LANGUAGES_BIDI == ["ar", "fa"]
     assert LANG_INFO["so"]["name"] == "Somali" and LANG_INFO["ti"]["name_local"] == "ትግርኛ"
 
 

@@ -9,8 +9,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-
-from portal.languages import LANGUAGE_CODES
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {
@@ -25,6 +24,7 @@ KEYWORDS = {
 }
 # What citizens read: the public templates and their template tags.
 PUBLIC_SOURCES = ("templates/", "portal/templatetags/")
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code not in ("sv", "en")]
 
 
