@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from portal import hours
+from portal import hours, workdays
 
 # --- Guidance content -------------------------------------------------------------------------
 
@@ -181,8 +181,9 @@ class ExceptionBlock(blocks.StructBlock):
 
 
 class ServiceValue(blocks.StructValue):
-    def schedule(self) -> hours.Schedule:
+    def schedule(self, calendar: workdays.Calendar | None = None) -> hours.Schedule:
         return hours.Schedule(
+            calendar=calendar or workdays.Calendar(),
             name=self["name"],
             description=self["description"],
             weekly=_week(self["regular_hours"]),

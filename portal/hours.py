@@ -88,6 +88,7 @@ class Schedule:
     seasons: tuple[Season, ...] = ()
     exceptions: tuple[DatedException, ...] = ()
     description: str = field(default="", compare=False)
+    calendar: workdays.Calendar = field(default_factory=workdays.Calendar, compare=False)
 
     @cached_property
     def _exceptions_by_day(self) -> dict[date, DatedException]:
@@ -97,9 +98,9 @@ class Schedule:
         exception = self._exceptions_by_day.get(day)
         if exception:
             return DayHours(day, tuple(sorted(exception.intervals)), EXCEPTION, exception.note)
-        holiday = workdays.holiday_name(day, language)
-        if holiday:
-            return DayHours(day, (), HOLIDAY, holiday)
+        closed = self.calendar.closed_reason(day, language)
+        if closed:
+            return DayHours(day, (), HOLIDAY, closed)
         season = next((season for season in self.seasons if season.covers(day)), None)
         if season:
             return DayHours(day, _sorted(season.weekly, day), SEASON, season.name)

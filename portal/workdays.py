@@ -1,10 +1,13 @@
-"""The working-day calendar: weekends, Swedish public holidays and the de facto closed eves.
+"""The working-day calendar: weekends, Swedish public holidays, the de facto closed eves and the
+extra closed days staff add.
 
 One source of truth for every date question the portal asks: opening hours close on these days
-and (with the feedback app) response deadlines skip them.
+and feedback deadlines count only the days in between.
 """
 
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
@@ -26,11 +29,49 @@ def _holidays_in(year: int, language: str) -> dict[date, str]:
 
 
 def holiday_name(day: date, language: str = "sv") -> str | None:
-    """The name of the holiday or closed eve on ``day`` in ``language``, or None."""
+    """The name of the public holiday or closed eve on ``day`` in ``language``, or None."""
     name_language = _HOLIDAY_NAME_LANGUAGES.get((language or "sv").split("-")[0], "sv")
     return _holidays_in(day.year, name_language).get(day)
 
 
+@dataclass(frozen=True)
+class Calendar:
+    """Working days: Monday to Friday, less holidays, closed eves and ``extra_closed`` days."""
+
+    extra_closed: Mapping[date, str] = field(default_factory=dict)
+
+    def closed_reason(self, day: date, language: str = "sv") -> str | None:
+        """Why the unit is closed all day on ``day`` (a weekend gives None: it is no holiday)."""
+        return holiday_name(day, language) or self.extra_closed.get(day)
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and self.closed_reason(day) is None
+
+    def next_working_day(self, day: date) -> date:
+        """``day`` itself if it is a working day, else the first one after it.
+
+        This is also the rule of lag (1930:173): a time limit that ends on a Saturday, Sunday,
+        public holiday or closed eve ends on the next working day instead.
+        """
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
+        day = start
+        for _ in range(days):
+            day = self.next_working_day(day + timedelta(days=1))
+        return day
+
+
+def calendar() -> Calendar:
+    """The calendar with the extra closed days staff have entered."""
+    from portal.models import ClosedDay
+
+    return Calendar(dict(ClosedDay.objects.values_list("date", "reason")))
+
+
 def is_working_day(day: date) -> bool:
-    """Monday to Friday and neither a public holiday nor a closed eve."""
-    return day.weekday() < 5 and holiday_name(day) is None
+    """Working day by weekends, holidays and closed eves alone (no extra closed days)."""
+    return Calendar().is_working_day(day)

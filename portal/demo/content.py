@@ -7,6 +7,7 @@ is, so running it twice, or after staff have edited the pages, changes nothing.
 from datetime import date
 
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from portal.demo.streamdata import stream
@@ -343,6 +344,46 @@ GUIDANCE = [
 ]
 
 
+def demo_feedback_page(home: Page) -> Page:
+    """The feedback app's page when it provides one (hook ``demo_feedback_page``), else a plain
+    page saying how to give feedback: portal/ does not depend on feedback/."""
+    builders = hooks.get_hooks("demo_feedback_page")
+    if builders:
+        return builders[0](home)
+    page, _ = ensure_child(
+        home,
+        StandardPage,
+        "synpunkter-och-klagomal",
+        title="Synpunkter och klagomål",
+        show_in_menus=True,
+        summary="Berätta vad du tycker om vårt arbete. Dina synpunkter hjälper oss att bli bättre.",
+        body=stream(
+            (
+                "paragraph",
+                "<p>Du kan lämna synpunkter, klagomål och beröm genom att ringa, "
+                "skriva eller besöka oss. Din handläggare eller receptionen hjälper dig gärna. "
+                "Skriftliga klagomål besvarar vi alltid skriftligt.</p>",
+            ),
+            (
+                "notice",
+                {
+                    "kind": "info",
+                    "title": "Ett klagomål är inte ett överklagande",
+                    "text": "<p>Vill du få ett beslut ändrat ska du överklaga det inom tre "
+                    "veckor från att du fick del av beslutet. Förvaltningsrätten prövar "
+                    "överklagandet.</p>",
+                },
+            ),
+            (
+                "paragraph",
+                "<p>Skriv inte ditt personnummer eller uppgifter om din hälsa i ett "
+                "meddelande till oss.</p>",
+            ),
+        ),
+    )
+    return page
+
+
 @transaction.atomic
 def build(year: int | None = None) -> HomePage:
     year = year or date.today().year
@@ -415,37 +456,7 @@ def build(year: int | None = None) -> HomePage:
     for guidance in GUIDANCE:
         ensure_child(guidance_index, GuidancePage, **guidance)
 
-    feedback_page, _ = ensure_child(
-        home,
-        StandardPage,
-        "synpunkter-och-klagomal",
-        title="Synpunkter och klagomål",
-        show_in_menus=True,
-        summary="Berätta vad du tycker om vårt arbete. Dina synpunkter hjälper oss att bli bättre.",
-        body=stream(
-            (
-                "paragraph",
-                "<p>Du kan lämna synpunkter, klagomål och beröm genom att ringa, "
-                "skriva eller besöka oss. Din handläggare eller receptionen hjälper dig gärna. "
-                "Skriftliga klagomål besvarar vi alltid skriftligt.</p>",
-            ),
-            (
-                "notice",
-                {
-                    "kind": "info",
-                    "title": "Ett klagomål är inte ett överklagande",
-                    "text": "<p>Vill du få ett beslut ändrat ska du överklaga det inom tre "
-                    "veckor från att du fick del av beslutet. Förvaltningsrätten prövar "
-                    "överklagandet.</p>",
-                },
-            ),
-            (
-                "paragraph",
-                "<p>Skriv inte ditt personnummer eller uppgifter om din hälsa i ett "
-                "meddelande till oss.</p>",
-            ),
-        ),
-    )
+    feedback_page = demo_feedback_page(home)
 
     ensure_child(
         home,
@@ -536,6 +547,8 @@ def build(year: int | None = None) -> HomePage:
         home.save_revision().publish()
 
     translate_demo_pages(home)
+    for translate_more in hooks.get_hooks("demo_translations"):
+        translate_more(home)
     synchronise_trees()
 
     contact, created = ContactSettings.objects.get_or_create(site=site)

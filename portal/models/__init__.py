@@ -1,4 +1,5 @@
 from portal.models.accessibility import AccessibilityStatementPage
+from portal.models.closed_days import ClosedDay
 from portal.models.easy_read import EasyReadPage
 from portal.models.guarantee import GuaranteeCommitment, GuaranteeIndexPage, GuaranteePage
 from portal.models.guidance import GuidanceIndexPage, GuidancePage
@@ -9,6 +10,7 @@ from portal.models.standard import StandardPage
 
 __all__ = [
     "AccessibilityStatementPage",
+    "ClosedDay",
     "ContactSettings",
     "EasyReadPage",
     "GuaranteeCommitment",

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from portal import workdays
 from portal.blocks import ServiceBlock
 from portal.models.site_settings import ContactSettings
 
@@ -32,7 +33,8 @@ class OpeningHoursPage(Page):
     template = "portal/opening_hours_page.html"
 
     def schedules(self):
-        return [block.value.schedule() for block in self.services]
+        calendar = workdays.calendar()
+        return [block.value.schedule(calendar) for block in self.services]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -40,18 +42,20 @@ class OpeningHoursPage(Page):
         today = timezone.localdate(now)
         language = get_language()
         context["now"] = now
+        schedules = self.schedules()
         context["services"] = [
             {
                 "schedule": schedule,
                 "status": schedule.status(now),
                 "days": schedule.days(today, DAYS_AHEAD, language),
             }
-            for schedule in self.schedules()
+            for schedule in schedules
         ]
-        context["json_ld"] = json.dumps(self.structured_data(request, today), ensure_ascii=False)
+        structured = self.structured_data(request, today, schedules)
+        context["json_ld"] = json.dumps(structured, ensure_ascii=False)
         return context
 
-    def structured_data(self, request, today):
+    def structured_data(self, request, today, schedules):
         contact = ContactSettings.for_request(request)
         return {
             "@context": "https://schema.org",
@@ -66,7 +70,7 @@ class OpeningHoursPage(Page):
                     "name": schedule.name,
                     "hoursAvailable": schedule.schema_org_hours(today),
                 }
-                for schedule in self.schedules()
+                for schedule in schedules
             ],
         }
 

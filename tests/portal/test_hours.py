@@ -171,3 +171,16 @@ def test_schema_org_groups_the_week_and_lists_special_days():
     special = next(s for s in specs if s.get("validFrom") == "2026-12-30")
     assert (special["opens"], special["closes"]) == ("10:00", "10:30")
     assert all(s["@type"] == "OpeningHoursSpecification" for s in specs)
+
+
+def test_extra_closed_days_close_every_service():
+    from portal.workdays import Calendar
+
+    schedule = Schedule(
+        "Tidsbokning", BOOKING_WEEK, calendar=Calendar({date(2026, 11, 26): "Planeringsdag"})
+    )
+    day = schedule.hours_on(date(2026, 11, 26))
+    assert (day.is_open, day.kind, day.note) == (False, HOLIDAY, "Planeringsdag")
+    assert schedule.status(stockholm(2026, 11, 25, 14, 0)).opens_at == stockholm(
+        2026, 11, 27, 10, 0
+    )

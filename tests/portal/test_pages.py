@@ -44,7 +44,7 @@ def test_home_links_the_main_pages_and_shows_todays_status(client, demo_site):
         "/sv/kvalitetsgaranti/",
         "/sv/oppettider/",
         "/sv/ekonomiskt-bistand/",
-        "/sv/synpunkter-och-klagomal/",
+        "/sv/synpunkter/",
     ]:
         assert f'href="{path}"' in html
     assert "Öppet nu, stänger 11:00" in html
@@ -140,7 +140,7 @@ def test_accessibility_statement_has_the_parts_the_law_expects(client, demo_site
     ]:
         assert heading in html
     assert 'href="https://www.digg.se/tdosanmalan"' in html
-    assert 'href="/sv/synpunkter-och-klagomal/"' in html
+    assert 'href="/sv/synpunkter/"' in html
     assert "1 september 2026" in html
 
 
@@ -182,3 +182,12 @@ def test_hours_page_blocks_become_schedules(demo_site):
     assert booking.name == "Tidsbokning för nybesök"
     assert [len(booking.weekly[d]) for d in range(5)] == [2, 2, 2, 1, 1]
     assert booking.seasons[0].name == "Sommartider"
+
+
+@time_machine.travel("2026-11-25 09:00 +01:00", tick=False)
+def test_a_closed_day_staff_add_closes_the_hours_page(client, demo_site):
+    from portal.models import ClosedDay
+
+    ClosedDay.objects.create(date=date(2026, 11, 26), reason="Planeringsdag")
+    html = get(client, "/sv/oppettider/")
+    assert "torsdag 26 november" in html and "Planeringsdag" in html

@@ -23,7 +23,13 @@ KEYWORDS = {
     "pgettext_lazy": ((1, "c"), 2),
 }
 # What citizens read: the public templates and their template tags.
-PUBLIC_SOURCES = ("templates/", "portal/templatetags/")
+PUBLIC_SOURCES = (
+    "templates/",
+    "portal/templatetags/",
+    "feedback/forms.py",
+    "feedback/choices.py",
+    "feedback/notifications.py",
+)
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code not in ("sv", "en")]
 

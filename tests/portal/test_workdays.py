@@ -37,3 +37,27 @@ def test_ordinary_weekdays_are_working_days_and_weekends_are_not():
 
 def test_trettondagsafton_is_a_working_day():
     assert workdays.is_working_day(date(2026, 1, 5))
+
+
+def test_adding_working_days_skips_midsommar():
+    # Thursday before midsommar + 5 working days: Fri 19 is Midsommarafton, then a weekend.
+    assert workdays.Calendar().add_working_days(date(2026, 6, 18), 5) == date(2026, 6, 26)
+
+
+def test_adding_working_days_across_christmas_and_new_year():
+    assert workdays.Calendar().add_working_days(date(2026, 12, 23), 5) == date(2027, 1, 5)
+    # Trettondedag jul (6 January) is a holiday too.
+    assert workdays.Calendar().add_working_days(date(2026, 12, 23), 6) == date(2027, 1, 7)
+
+
+def test_extra_closed_days_are_not_working_days():
+    calendar = workdays.Calendar({date(2026, 11, 26): "Planeringsdag"})
+    assert not calendar.is_working_day(date(2026, 11, 26))
+    assert calendar.closed_reason(date(2026, 11, 26)) == "Planeringsdag"
+    assert calendar.add_working_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
+
+
+def test_a_time_limit_ending_on_a_closed_day_moves_to_the_next_working_day():
+    calendar = workdays.Calendar()
+    assert calendar.next_working_day(date(2026, 12, 24)) == date(2026, 12, 28)
+    assert calendar.next_working_day(date(2026, 12, 22)) == date(2026, 12, 22)

@@ -1,0 +1,210 @@
+"""The public feedback form and the status lookup form."""
+
+import re
+import time
+import unicodedata
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from django import forms
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale
+
+from feedback.identity_numbers import find_identity_numbers
+from feedback.models import AnswerBy, Category, District, Kind
+from portal.models import GuaranteePage
+
+MESSAGE_MAX = 5000
+NAME_MAX = 200
+# C0 controls except tab and newline, DEL, and the bidi embedding, override and isolate
+# controls that can make text display differently from how it reads.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+STARTED_SALT = "feedback-form-started"
+
+
+def clean_text(value: str) -> str:
+    return UNSAFE_CHARACTERS.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
+class TextField(forms.CharField):
+    """A text field whose input is Unicode-normalised and stripped of control characters."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class LocalisedChoiceField(forms.ModelChoiceField):
+    """Swedish list entries (what is stored), labelled in the reader's language."""
+
+    def __init__(self, *args, names=None, **kwargs):
+        self.names = names or {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return self.names.get(obj.translation_key, obj.name)
+
+
+def localised_names(model, locale: Locale) -> dict:
+    return dict(model.objects.filter(locale=locale).values_list("translation_key", "name"))
+
+
+def current_commitments(locale: Locale):
+    """The commitments of the guarantee valid today, in the reader's language if translated."""
+    today = timezone.localdate()
+    valid = GuaranteePage.objects.live().filter(valid_from__lte=today, valid_to__gte=today)
+    guarantee = (
+        valid.filter(locale=locale, alias_of=None).first()
+        or valid.filter(locale=Locale.get_default()).first()
+    )
+    return list(guarantee.commitments.all()) if guarantee else []
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
+    )
+    category = LocalisedChoiceField(
+        label=_("What is it about?"),
+        queryset=Category.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    district = LocalisedChoiceField(
+        label=_("Where do you live?"),
+        queryset=District.objects.none(),
+        empty_label=_("Choose a district"),
+    )
+    commitment = forms.ChoiceField(
+        label=_("Is it about a promise in our service guarantee that we did not keep?"),
+        required=False,
+    )
+    message = TextField(
+        label=_("Your message"),
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "At most 5,000 characters. Do not write your personal identity number or anything "
+            "about your health: we do not need it to handle your feedback."
+        ),
+    )
+    answer_by = forms.ChoiceField(
+        label=_("Would you like an answer?"),
+        choices=AnswerBy.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("You can stay anonymous. Then we cannot answer you."),
+    )
+    name = TextField(label=_("Name (optional)"), max_length=NAME_MAX, required=False)
+    email = forms.EmailField(label=_("E-mail (optional)"), max_length=254, required=False)
+    phone = TextField(label=_("Phone (optional)"), max_length=40, required=False)
+    postal_address = TextField(
+        label=_("Postal address (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    # Left empty by people; a bot filling in every field fills this one too.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput)
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, locale: Locale, minimum_seconds: int = 3, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.minimum_seconds = minimum_seconds
+        self.is_automated = False
+        default = Locale.get_default()
+        for name, model in (("category", Category), ("district", District)):
+            self.fields[name].queryset = model.objects.filter(locale=default, is_active=True)
+            self.fields[name].names = localised_names(model, locale)
+        self.commitments = {c.code: c for c in current_commitments(locale)}
+        self.fields["commitment"].choices = [("", _("No, or I do not know"))] + [
+            (code, commitment.title) for code, commitment in self.commitments.items()
+        ]
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        # The honeypot ("website") is rendered apart, hidden from people (see the template).
+        self.helper.layout = Layout(
+            "kind",
+            "category",
+            "district",
+            "commitment",
+            "message",
+            "answer_by",
+            "name",
+            "email",
+            "phone",
+            "postal_address",
+            "started",
+            "submission_id",
+        )
+
+    @staticmethod
+    def initial_values() -> dict:
+        return {
+            "started": signing.dumps(time.time(), salt=STARTED_SALT),
+            "submission_id": uuid.uuid4(),
+        }
+
+    def clean_message(self):
+        message = self.cleaned_data["message"]
+        numbers = find_identity_numbers(message)
+        if numbers:
+            raise forms.ValidationError(
+                ngettext(
+                    "Please remove the personal identity number %(numbers)s from your message. "
+                    "We do not need it to handle your feedback.",
+                    "Please remove the personal identity numbers %(numbers)s from your message. "
+                    "We do not need them to handle your feedback.",
+                    len(numbers),
+                )
+                % {"numbers": ", ".join(numbers)}
+            )
+        return message
+
+    def clean_commitment(self):
+        code = self.cleaned_data.get("commitment")
+        return self.commitments.get(code) if code else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            self.is_automated = True
+        try:
+            started = signing.loads(self.data.get("started", ""), salt=STARTED_SALT, max_age=86400)
+            if time.time() - float(started) < self.minimum_seconds:
+                self.is_automated = True
+        except (signing.BadSignature, TypeError, ValueError):
+            # An old or tampered page: keep what they wrote and let them send it again.
+            raise forms.ValidationError(
+                _("The form had expired. Please check your message and send it again.")
+            ) from None
+        answer_by = cleaned.get("answer_by")
+        needs = {
+            AnswerBy.EMAIL: [("email", _("Enter your e-mail address so we can answer you."))],
+            AnswerBy.PHONE: [("phone", _("Enter your phone number so we can call you."))],
+            AnswerBy.LETTER: [
+                ("name", _("Enter your name so we can send you a letter.")),
+                ("postal_address", _("Enter your postal address so we can send you a letter.")),
+            ],
+        }
+        for field, message in needs.get(answer_by, []):
+            if not cleaned.get(field) and field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+class StatusLookupForm(forms.Form):
+    reference = TextField(
+        label=_("Reference"), max_length=12, help_text=_("For example 2026-00042")
+    )
+    code = TextField(
+        label=_("Code"), max_length=20, help_text=_("The code on your receipt, e.g. ABCDE-FGH23")
+    )

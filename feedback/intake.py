@@ -1,0 +1,60 @@
+"""Registering feedback: one transaction gives it a reference, deadlines and a lookup code, and
+the e-mails about it are queued only once it is safely saved."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from feedback import deadlines, notifications
+from feedback.models import Feedback
+from feedback.references import next_reference
+
+LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
+LOOKUP_LENGTH = 10
+
+
+def hash_lookup_code(reference: str, code: str) -> str:
+    normalised = code.replace("-", "").replace(" ", "").upper()
+    return hashlib.sha256(f"{reference}:{normalised}".encode()).hexdigest()
+
+
+def new_lookup_code() -> str:
+    code = "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(LOOKUP_LENGTH))
+    return f"{code[:5]}-{code[5:]}"
+
+
+@dataclass(frozen=True)
+class Registered:
+    feedback: Feedback
+    lookup_code: str
+
+
+def register(feedback: Feedback, received_at: datetime | None = None) -> Registered:
+    """Save a new, unsaved ``feedback`` with its reference, due dates and lookup code."""
+    feedback.received_at = received_at or feedback.received_at or timezone.now()
+    year = timezone.localtime(feedback.received_at).year  # Stockholm time decides the year
+    code = new_lookup_code()
+    with transaction.atomic():
+        feedback.year = year
+        feedback.number, feedback.reference = next_reference(year)
+        feedback.acknowledge_due, feedback.answer_due = deadlines.due_dates(
+            feedback.kind, feedback.category, feedback.received_at
+        )
+        feedback.lookup_code_hash = hash_lookup_code(feedback.reference, code)
+        feedback.save()
+        notifications.queue_for(feedback, lookup_code=code)
+    return Registered(feedback, code)
+
+
+def find_by_lookup(reference: str, code: str) -> Feedback | None:
+    reference = reference.strip().upper()
+    feedback = Feedback.objects.filter(reference=reference).first()
+    if feedback and secrets.compare_digest(
+        feedback.lookup_code_hash, hash_lookup_code(reference, code)
+    ):
+        return feedback
+    return None

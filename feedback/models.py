@@ -1,1 +1,0 @@
-"""Feedback models arrive with the intake issue; the app exists so the layout is settled."""

@@ -1,0 +1,198 @@
+"""Feedback and complaints (synpunkter och klagomål): what citizens send, and the lists and
+deadline policy staff keep."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import TranslatableMixin
+
+from feedback.choices import AnswerBy, Channel, Kind, Status
+from portal.models import GuaranteeCommitment
+
+
+class ListEntry(TranslatableMixin, models.Model):
+    """An entry of a list staff keep, with a name per language (translated like pages)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    sort_order = models.IntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive entries are not offered on the form.")
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Category(ListEntry):
+    class Meta(ListEntry.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class District(ListEntry):
+    class Meta(ListEntry.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+
+class ResponseDeadline(models.Model):
+    """How many working days the unit has to acknowledge and to answer, per kind of feedback,
+    optionally overridden for one category."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text=_("Leave empty for the rule that applies to every category."),
+    )
+    acknowledge_within = models.PositiveSmallIntegerField(
+        _("acknowledge within (working days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when no acknowledgement is needed."),
+    )
+    answer_within = models.PositiveSmallIntegerField(
+        _("answer within (working days)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when no answer is needed, e.g. for praise."),
+    )
+
+    class Meta:
+        verbose_name = _("response deadline")
+        verbose_name_plural = _("response deadlines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"], condition=models.Q(category=None), name="one_default_per_kind"
+            ),
+            models.UniqueConstraint(fields=["kind", "category"], name="one_rule_per_category"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.category or _('all categories')}"
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number given out in a year; see ``references.next_reference``."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+
+class Feedback(models.Model):
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveIntegerField(editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.PROTECT)
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    commitment = models.ForeignKey(
+        GuaranteeCommitment,
+        verbose_name=_("commitment not kept"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=10)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), max_length=500, blank=True)
+    answer_by = models.CharField(
+        _("answer wanted"), max_length=10, choices=AnswerBy.choices, blank=True
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
+    acknowledge_due = models.DateField(_("acknowledge by"), null=True, blank=True)
+    answer_due = models.DateField(_("answer by"), null=True, blank=True)
+    lookup_code_hash = models.CharField(max_length=64, editable=False)
+    # One web submission, however often it is sent (double click, refresh).
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="one_number_per_year")
+        ]
+        indexes = [models.Index(fields=["received_at"]), models.Index(fields=["status"])]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def wants_answer(self) -> bool:
+        return bool(self.answer_by)
+
+
+class Notification(models.Model):
+    """An e-mail about a feedback item: sent once, retried while it fails, visible to staff."""
+
+    class Purpose(models.TextChoices):
+        RECEIPT = "receipt", _("Receipt to the sender")
+        INBOX = "inbox", _("Notice to the feedback inbox")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will be retried")
+        GAVE_UP = "gave_up", _("Failed, not retried")
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notifications")
+    purpose = models.CharField(_("purpose"), max_length=10, choices=Purpose.choices)
+    recipient = models.EmailField(_("recipient"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The receipt repeats the status lookup code, kept only until the receipt has gone out.
+    lookup_code = models.CharField(max_length=20, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("e-mail notification")
+        verbose_name_plural = _("e-mail notifications")
+
+    def __str__(self):
+        return f"{self.feedback} {self.get_purpose_display()}"
+
+
+@register_setting(icon="mail")
+class FeedbackSettings(BaseSiteSetting):
+    inbox_email = models.EmailField(
+        _("feedback inbox"),
+        blank=True,
+        help_text=_("Every new piece of feedback is announced to this address."),
+    )
+    submissions_per_hour = models.PositiveSmallIntegerField(
+        _("submissions per hour from one address"), default=5
+    )
+    minimum_fill_seconds = models.PositiveSmallIntegerField(
+        _("minimum seconds to fill in the form"),
+        default=3,
+        help_text=_("Faster submissions are treated as automated."),
+    )
+
+    class Meta:
+        verbose_name = _("feedback settings")

@@ -1,0 +1,122 @@
+"""E-mails about feedback, sent in the background through django-tasks.
+
+A submission never waits for the mail server and never fails because of it: the notification
+rows are written in the submission's own transaction, the sending task is enqueued only after
+that commits, and a failure is recorded on the row (visible to staff) and retried by
+``manage.py retry_notifications`` with growing pauses.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from wagtail.models import Locale, Site
+
+from feedback.models import Feedback, FeedbackPage, FeedbackSettings, Notification
+
+RETRY_PAUSES = [
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=8),
+    timedelta(hours=24),
+]
+MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
+
+
+def queue_for(feedback: Feedback, lookup_code: str) -> list[Notification]:
+    """Write the notifications for new feedback; they are sent once the transaction commits."""
+    pending = []
+    if feedback.email:
+        pending.append(
+            Notification(
+                feedback=feedback,
+                purpose=Notification.Purpose.RECEIPT,
+                recipient=feedback.email,
+                lookup_code=lookup_code,
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    inbox = FeedbackSettings.for_site(site).inbox_email if site else ""
+    if inbox:
+        pending.append(
+            Notification(feedback=feedback, purpose=Notification.Purpose.INBOX, recipient=inbox)
+        )
+    for notification in pending:
+        notification.save()
+        transaction.on_commit(lambda pk=notification.pk: send_notification.enqueue(pk))
+    return pending
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    notification = Notification.objects.select_related("feedback").get(pk=notification_id)
+    if notification.state in (Notification.State.SENT, Notification.State.GAVE_UP):
+        return notification.state
+    notification.attempts += 1
+    try:
+        build_message(notification).send()
+    except Exception as error:  # noqa: BLE001 - any mail failure is recorded and retried
+        notification.last_error = f"{type(error).__name__}: {error}"[:1000]
+        if notification.attempts >= MAX_ATTEMPTS:
+            notification.state = Notification.State.GAVE_UP
+            notification.lookup_code = ""
+        else:
+            notification.state = Notification.State.FAILED
+            pause = RETRY_PAUSES[notification.attempts - 1]
+            notification.next_attempt_at = timezone.now() + pause
+    else:
+        notification.state = Notification.State.SENT
+        notification.sent_at = timezone.now()
+        notification.lookup_code = ""
+        notification.last_error = ""
+    notification.save()
+    return notification.state
+
+
+def retry_due(now=None) -> int:
+    """Enqueue every failed notification whose pause is over; returns how many."""
+    due = Notification.objects.filter(
+        state=Notification.State.FAILED, next_attempt_at__lte=now or timezone.now()
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in due:
+        send_notification.enqueue(pk)
+        count += 1
+    return count
+
+
+def status_page_url(language: str) -> str:
+    page = FeedbackPage.objects.live().filter(locale__language_code=language).first()
+    page = page or FeedbackPage.objects.live().filter(locale=Locale.get_default()).first()
+    return page.get_full_url() + page.reverse_subpage("status_view") if page else ""
+
+
+def build_message(notification: Notification) -> EmailMessage:
+    feedback = notification.feedback
+    if notification.purpose == Notification.Purpose.RECEIPT:
+        language, template = feedback.language, "feedback/email/receipt.txt"
+    else:
+        language, template = settings.LANGUAGE_CODE, "feedback/email/inbox.txt"
+    with translation.override(language):
+        context = {
+            "feedback": feedback,
+            "lookup_code": notification.lookup_code,
+            "status_url": status_page_url(language),
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+        }
+        if notification.purpose == Notification.Purpose.RECEIPT:
+            subject = _("We have received your feedback (%(reference)s)")
+        else:
+            subject = _("New feedback %(reference)s")
+        return EmailMessage(
+            subject=subject % {"reference": feedback.reference},
+            body=render_to_string(template, context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[notification.recipient],
+        )

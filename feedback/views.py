@@ -1,0 +1,111 @@
+"""The public feedback views, served by FeedbackPage's routes."""
+
+from django.db import IntegrityError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from feedback import intake, rate_limits
+from feedback.forms import FeedbackForm, StatusLookupForm
+from feedback.models import Channel, Feedback, FeedbackSettings
+
+SESSION_RECEIPTS = "feedback_receipts"
+LOOKUPS_PER_HOUR = 30
+
+
+def submit(request, page):
+    settings = FeedbackSettings.for_request(request)
+    locale = Locale.get_active()
+    options = {"locale": locale, "minimum_seconds": settings.minimum_fill_seconds}
+    if request.method != "POST":
+        form = FeedbackForm(initial=FeedbackForm.initial_values(), **options)
+        return render(request, page, "feedback/feedback_page.html", {"form": form})
+
+    form = FeedbackForm(request.POST, **options)
+    if rate_limits.is_limited("feedback", request, settings.submissions_per_hour):
+        # Their text stays in the form: nothing is lost, they can send it later.
+        return render(
+            request,
+            page,
+            "feedback/feedback_page.html",
+            {"form": form, "rate_limited": True},
+            status=429,
+        )
+    if not form.is_valid():
+        return render(request, page, "feedback/feedback_page.html", {"form": form})
+    if form.is_automated:
+        return render(request, page, "feedback/not_sent.html", {}, status=400)
+
+    data = form.cleaned_data
+    existing = Feedback.objects.filter(submission_id=data["submission_id"]).first()
+    if existing is None:
+        try:
+            registered = intake.register(
+                Feedback(
+                    kind=data["kind"],
+                    category=data["category"],
+                    district=data["district"],
+                    commitment=data["commitment"],
+                    message=data["message"],
+                    language=get_language(),
+                    channel=Channel.WEB,
+                    name=data["name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    postal_address=data["postal_address"],
+                    answer_by=data["answer_by"] or "",
+                    submission_id=data["submission_id"],
+                )
+            )
+        except IntegrityError:
+            # The same form sent twice at once: the other request saved it.
+            existing = Feedback.objects.get(submission_id=data["submission_id"])
+        else:
+            rate_limits.count("feedback", request)
+            receipts = request.session.get(SESSION_RECEIPTS, {})
+            receipts[registered.feedback.reference] = registered.lookup_code
+            request.session[SESSION_RECEIPTS] = receipts
+            existing = registered.feedback
+    return redirect_to_receipt(page, existing.reference)
+
+
+def redirect_to_receipt(page, reference):
+    response = HttpResponseRedirect(
+        page.url + page.reverse_subpage("receipt_view", args=[reference])
+    )
+    response.status_code = 303  # See Other: a refresh of the receipt never re-sends the form
+    return response
+
+
+def receipt(request, page, reference):
+    code = request.session.get(SESSION_RECEIPTS, {}).get(reference)
+    feedback = Feedback.objects.filter(reference=reference).first() if code else None
+    if feedback is None:
+        # Only the browser that sent it sees the receipt; anyone else gets the lookup form.
+        return HttpResponseRedirect(page.url + page.reverse_subpage("status_view"))
+    return render(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
+
+
+def status(request, page):
+    form = StatusLookupForm(request.POST or None)
+    context = {"form": form}
+    if request.method == "POST":
+        if rate_limits.is_limited("lookup", request, LOOKUPS_PER_HOUR):
+            context["rate_limited"] = True
+            return render(request, page, "feedback/status.html", context, status=429)
+        rate_limits.count("lookup", request)
+        if form.is_valid():
+            found = intake.find_by_lookup(form.cleaned_data["reference"], form.cleaned_data["code"])
+            context["found"] = found
+            context["not_found"] = found is None
+    return render(request, page, "feedback/status.html", context)
+
+
+def render(request, page, template, context, status=200):
+    return TemplateResponse(
+        request,
+        template,
+        {**page.get_context(request), "page": page, **context},
+        status=status,
+    )

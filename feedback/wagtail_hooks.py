@@ -1,0 +1,49 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from feedback import demo
+from feedback.models import Category, District, Notification, ResponseDeadline
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "sort_order", "is_active"]
+    list_filter = ["is_active", "locale"]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    list_display = ["name", "sort_order", "is_active"]
+    list_filter = ["is_active", "locale"]
+
+
+class ResponseDeadlineViewSet(SnippetViewSet):
+    model = ResponseDeadline
+    icon = "time"
+    list_display = ["kind", "category", "acknowledge_within", "answer_within"]
+
+
+class NotificationViewSet(SnippetViewSet):
+    """E-mails about feedback: staff see what failed and why."""
+
+    model = Notification
+    icon = "mail"
+    list_display = ["feedback", "purpose", "state", "attempts", "last_error", "sent_at"]
+    list_filter = ["state", "purpose"]
+    inspect_view_enabled = True
+
+
+class FeedbackSetupGroup(SnippetViewSetGroup):
+    menu_label = _("Feedback setup")
+    menu_icon = "cogs"
+    items = (CategoryViewSet, DistrictViewSet, ResponseDeadlineViewSet, NotificationViewSet)
+
+
+register_snippet(FeedbackSetupGroup)
+
+hooks.register("demo_feedback_page", demo.build_feedback_page)
+hooks.register("demo_translations", demo.translate_feedback_page)
