@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,10 @@ class FeedbackConfig(AppConfig):
 
     name = "feedback"
     verbose_name = _("Feedback")
+
+    def ready(self):
+        from feedback.handlers_group import ensure_handlers_group
+
+        # After each app's migrations (idempotent): the permissions it needs are created by
+        # other apps' post_migrate handlers, which may run after ours for the same app.
+        post_migrate.connect(ensure_handlers_group, dispatch_uid="feedback_handlers_group")

@@ -31,3 +31,12 @@ class AnswerBy(models.TextChoices):
     EMAIL = "email", _("By e-mail")
     PHONE = "phone", _("By phone")
     LETTER = "letter", _("By letter")
+
+
+class AnswerChannel(models.TextChoices):
+    """How staff answered: in writing or in person."""
+
+    EMAIL = "email", _("E-mail")
+    LETTER = "letter", _("Letter")
+    PHONE = "phone", _("Phone")
+    MEETING = "meeting", _("Meeting")

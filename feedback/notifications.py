@@ -53,6 +53,15 @@ def queue_for(feedback: Feedback, lookup_code: str) -> list[Notification]:
     return pending
 
 
+def queue_answer(feedback: Feedback) -> Notification:
+    """The written answer, e-mailed to the citizen once the triage transaction commits."""
+    notification = Notification.objects.create(
+        feedback=feedback, purpose=Notification.Purpose.ANSWER, recipient=feedback.email
+    )
+    transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
+    return notification
+
+
 @task()
 def send_notification(notification_id: int) -> str:
     notification = Notification.objects.select_related("feedback").get(pk=notification_id)
@@ -99,10 +108,9 @@ def status_page_url(language: str) -> str:
 
 def build_message(notification: Notification) -> EmailMessage:
     feedback = notification.feedback
-    if notification.purpose == Notification.Purpose.RECEIPT:
-        language, template = feedback.language, "feedback/email/receipt.txt"
-    else:
-        language, template = settings.LANGUAGE_CODE, "feedback/email/inbox.txt"
+    language, template = feedback.language, f"feedback/email/{notification.purpose}.txt"
+    if notification.purpose == Notification.Purpose.INBOX:
+        language = settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
             "feedback": feedback,
@@ -110,10 +118,11 @@ def build_message(notification: Notification) -> EmailMessage:
             "status_url": status_page_url(language),
             "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
         }
-        if notification.purpose == Notification.Purpose.RECEIPT:
-            subject = _("We have received your feedback (%(reference)s)")
-        else:
-            subject = _("New feedback %(reference)s")
+        subject = {
+            Notification.Purpose.RECEIPT: _("We have received your feedback (%(reference)s)"),
+            Notification.Purpose.INBOX: _("New feedback %(reference)s"),
+            Notification.Purpose.ANSWER: _("Our answer to your feedback (%(reference)s)"),
+        }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},
             body=render_to_string(template, context),

@@ -4,7 +4,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from feedback import demo
+from feedback.dashboard import FeedbackPanel
 from feedback.models import Category, District, Notification, ResponseDeadline
+from feedback.viewsets import FeedbackViewSet
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -44,6 +46,24 @@ class FeedbackSetupGroup(SnippetViewSetGroup):
 
 
 register_snippet(FeedbackSetupGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewset():
+    return FeedbackViewSet("feedback")
+
+
+@hooks.register("register_log_actions")
+def register_feedback_log_actions(actions):
+    actions.register_action("feedback.view", _("View"), _("Viewed the item and its personal data"))
+    actions.register_action("feedback.triage", _("Triage"), _("Triaged"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_panel(request, panels):
+    if request.user.has_perm("feedback.view_feedback"):
+        panels.append(FeedbackPanel(request.user))
+
 
 hooks.register("demo_feedback_page", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)

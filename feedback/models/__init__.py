@@ -1,13 +1,16 @@
+from feedback.choices import AnswerChannel
 from feedback.models.feedback import (
     AnswerBy,
     Category,
     Channel,
     District,
     Feedback,
+    FeedbackNote,
     FeedbackSettings,
     Kind,
     Notification,
     ReferenceCounter,
+    ReminderDigest,
     ResponseDeadline,
     Status,
 )
@@ -15,15 +18,18 @@ from feedback.models.page import FeedbackPage
 
 __all__ = [
     "AnswerBy",
+    "AnswerChannel",
     "Category",
     "Channel",
     "District",
     "Feedback",
     "FeedbackPage",
+    "FeedbackNote",
     "FeedbackSettings",
     "Kind",
     "Notification",
     "ReferenceCounter",
+    "ReminderDigest",
     "ResponseDeadline",
     "Status",
 ]

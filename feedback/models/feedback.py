@@ -1,13 +1,14 @@
 """Feedback and complaints (synpunkter och klagomål): what citizens send, and the lists and
 deadline policy staff keep."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 
-from feedback.choices import AnswerBy, Channel, Kind, Status
+from feedback.choices import AnswerBy, AnswerChannel, Channel, Kind, Status
 from portal.models import GuaranteeCommitment
 
 
@@ -120,6 +121,31 @@ class Feedback(models.Model):
     )
     acknowledge_due = models.DateField(_("acknowledge by"), null=True, blank=True)
     answer_due = models.DateField(_("answer by"), null=True, blank=True)
+    # Triage: who handles it, the written answer and what the unit changed because of it.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_feedback",
+    )
+    answer_text = models.TextField(_("answer"), blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    answer_channel = models.CharField(
+        _("answered by"), max_length=10, choices=AnswerChannel.choices, blank=True
+    )
+    justified = models.BooleanField(
+        _("complaint justified"),
+        null=True,
+        blank=True,
+        help_text=_("Was the quality requirement really not met?"),
+    )
+    action_taken = models.TextField(
+        _("action taken"),
+        blank=True,
+        help_text=_("What the unit changed to improve the service (åtgärd)."),
+    )
     lookup_code_hash = models.CharField(max_length=64, editable=False)
     # One web submission, however often it is sent (double click, refresh).
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -141,6 +167,51 @@ class Feedback(models.Model):
     def wants_answer(self) -> bool:
         return bool(self.answer_by)
 
+    @property
+    def is_anonymous(self) -> bool:
+        return not (self.name or self.email or self.phone or self.postal_address)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (Status.ANSWERED, Status.CLOSED)
+
+    @property
+    def next_due(self):
+        """The date the next step is due: the acknowledgement first, then the answer."""
+        if not self.is_open:
+            return None
+        if self.status == Status.RECEIVED and self.acknowledge_due:
+            return self.acknowledge_due
+        return self.answer_due
+
+
+class FeedbackNote(models.Model):
+    """An internal note on a feedback item; the notes make its timeline."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=5000)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+
+class ReminderDigest(models.Model):
+    """One reminder e-mail per handler and day, so a second run the same day sends nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    items = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_digest_a_day")]
+
 
 class Notification(models.Model):
     """An e-mail about a feedback item: sent once, retried while it fails, visible to staff."""
@@ -148,6 +219,7 @@ class Notification(models.Model):
     class Purpose(models.TextChoices):
         RECEIPT = "receipt", _("Receipt to the sender")
         INBOX = "inbox", _("Notice to the feedback inbox")
+        ANSWER = "answer", _("Answer to the sender")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

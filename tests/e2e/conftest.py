@@ -78,8 +78,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """Base URL of the demo portal, served by `manage.py runserver` with DEBUG off."""
+def site(tmp_path_factory):
+    """The demo portal served by `manage.py runserver` with DEBUG off: its base URL and a
+    function that runs a management command against its database."""
     require(CHROMIUM.exists(), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     require(AXE.exists(), "axe-core in node_modules (npm install)")
     tmp_path = tmp_path_factory.mktemp("e2e")
@@ -93,14 +94,19 @@ def site_url(tmp_path_factory):
             "DEMO_STAFF_PASSWORD": "e2e-staff-password-not-secret",
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
-        for command in (["migrate", "--noinput"], ["load_demo_content"], ["ensure_demo_staff"]):
-            subprocess.run(
+
+        def run_command(*command: str) -> str:
+            return subprocess.run(
                 [sys.executable, "manage.py", *command],
                 cwd=ROOT,
                 env=env,
                 check=True,
                 capture_output=True,
-            )
+                text=True,
+            ).stdout
+
+        for command in (["migrate", "--noinput"], ["load_demo_content"], ["ensure_demo_staff"]):
+            run_command(*command)
         port = free_port()
         log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - closed below
         server = subprocess.Popen(
@@ -120,7 +126,7 @@ def site_url(tmp_path_factory):
         url = f"http://127.0.0.1:{port}"
         try:
             wait_for(url + "/sv/", server, tmp_path / "server.log")
-            yield url
+            yield url, run_command
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -138,6 +144,16 @@ def wait_for(url: str, server, log_path: Path, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"The server did not answer {url} within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    return site[0]
+
+
+@pytest.fixture(scope="session")
+def manage(site):
+    return site[1]
 
 
 @pytest.fixture(scope="session")
@@ -166,11 +182,13 @@ def new_page(browser):
         context.close()
 
 
-def axe_violations(page) -> list[dict]:
-    """WCAG 2.1 A and AA violations axe-core finds on the page as it is now."""
+def axe_violations(page, context: dict | None = None) -> list[dict]:
+    """WCAG 2.1 A and AA violations axe-core finds on the page as it is now, optionally within
+    an axe context such as {"include": ["main"], "exclude": [".w-slim-header"]}."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+        "([tags, context]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
+        [WCAG_21_AA, context],
     )
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}

@@ -30,6 +30,12 @@ PUBLIC_SOURCES = (
     "feedback/choices.py",
     "feedback/notifications.py",
 )
+# Staff-facing templates among them: Swedish and English are enough.
+STAFF_SOURCES = (
+    "templates/feedback/admin/",
+    "templates/feedback/email/inbox.txt",
+    "templates/feedback/email/reminder.txt",
+)
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code not in ("sv", "en")]
 
@@ -41,7 +47,9 @@ def source_messages(public_only: bool = False) -> set:
     for filename, _lineno, message, _comments, context in extract_from_dir(
         ROOT, method_map, options_map, keywords=KEYWORDS
     ):
-        if public_only and not filename.startswith(PUBLIC_SOURCES):
+        if public_only and (
+            not filename.startswith(PUBLIC_SOURCES) or filename.startswith(STAFF_SOURCES)
+        ):
             continue
         found.add((context, message if isinstance(message, str) else message[0]))
     return found

@@ -1,0 +1,137 @@
+"""Staff forms: triage an item, and register feedback that came another way than the web."""
+
+from datetime import datetime, time
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from feedback import triage
+from feedback.choices import AnswerBy, AnswerChannel, Channel
+from feedback.handlers_group import HANDLERS_GROUP
+from feedback.models import Category, District, Feedback
+
+
+def handlers():
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=HANDLERS_GROUP) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class TriageForm(forms.ModelForm):
+    note = forms.CharField(
+        label=_("Add an internal note"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only staff see notes. They are kept in the item's timeline."),
+    )
+    send_answer_by_email = forms.BooleanField(
+        label=_("Send the answer to the citizen by e-mail now"),
+        required=False,
+    )
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "assigned_to",
+            "status",
+            "answer_text",
+            "answered_on",
+            "answer_channel",
+            "justified",
+            "action_taken",
+        ]
+        field_classes = {"assigned_to": HandlerChoiceField}
+        widgets = {
+            "answered_on": forms.DateInput(attrs={"type": "date"}),
+            "answer_text": forms.Textarea(attrs={"rows": 6}),
+            "action_taken": forms.Textarea(attrs={"rows": 3}),
+            "justified": forms.NullBooleanSelect,
+        }
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = handlers()
+        self.old_status = self.instance.status
+        if not (self.instance.email and self.instance.answer_by == AnswerBy.EMAIL):
+            del self.fields["send_answer_by_email"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("send_answer_by_email"):
+            if not (cleaned.get("answer_text") or "").strip():
+                self.add_error("answer_text", _("Write the answer before sending it."))
+            # Sending it is answering it, in writing, today.
+            self.instance.answered_on = cleaned["answered_on"] = timezone.localdate()
+            self.instance.answer_channel = cleaned["answer_channel"] = AnswerChannel.EMAIL
+        # The instance gets the cleaned values only after clean(); the rule needs them now.
+        for name in ("answer_text", "answered_on", "answer_channel"):
+            if name in cleaned:
+                setattr(self.instance, name, cleaned[name])
+        error = triage.transition_error(self.instance, self.old_status, cleaned.get("status"))
+        if error:
+            self.add_error("status", error)
+        return cleaned
+
+
+class RegisterForm(forms.ModelForm):
+    """Feedback that came by phone, visit, letter or e-mail, entered by staff."""
+
+    channel = forms.ChoiceField(
+        label=_("How it came in"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
+    )
+    received_on = forms.DateField(
+        label=_("Date it arrived"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Deadlines count from this date."),
+    )
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "channel",
+            "kind",
+            "category",
+            "district",
+            "commitment",
+            "message",
+            "language",
+            "name",
+            "email",
+            "phone",
+            "postal_address",
+            "answer_by",
+        ]
+        widgets = {"message": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = Locale.get_default()
+        self.fields["category"].queryset = Category.objects.filter(locale=default, is_active=True)
+        self.fields["district"].queryset = District.objects.filter(locale=default, is_active=True)
+        self.fields["language"].initial = default.language_code
+        self.fields["received_on"].initial = timezone.localdate()
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return received_on
+
+    def received_at(self) -> datetime:
+        day = self.cleaned_data["received_on"]
+        if day == timezone.localdate():
+            return timezone.now()
+        return timezone.make_aware(datetime.combine(day, time(12, 0)))

@@ -1,0 +1,23 @@
+"""The "Feedback handlers" group: the staff who see, triage and answer feedback."""
+
+HANDLERS_GROUP = "Feedback handlers"
+PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("feedback", "feedback", "view_feedback"),
+    ("feedback", "feedback", "add_feedback"),
+    ("feedback", "feedback", "change_feedback"),
+    ("feedback", "feedbacknote", "add_feedbacknote"),
+    ("feedback", "feedbacknote", "view_feedbacknote"),
+]
+
+
+def ensure_handlers_group(**kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=HANDLERS_GROUP)
+    for app_label, _model, codename in PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission:
+            group.permissions.add(permission)

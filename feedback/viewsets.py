@@ -1,0 +1,209 @@
+"""The Feedback area of the Wagtail admin: list, read, triage and register."""
+
+import django_filters
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from feedback import intake, notifications, triage
+from feedback.admin_forms import RegisterForm, TriageForm, handlers
+from feedback.choices import Kind, Status
+from feedback.models import Category, District, Feedback, FeedbackNote
+from portal import workdays
+
+TERTIALS = {"1": (1, 2, 3, 4), "2": (5, 6, 7, 8), "3": (9, 10, 11, 12)}
+MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=Kind.choices)
+    category = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Category"),
+        queryset=lambda request: Category.objects.filter(locale=Locale.get_default()),
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("District"),
+        queryset=lambda request: District.objects.filter(locale=Locale.get_default()),
+    )
+    assigned_to = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Handler"), queryset=lambda request: handlers()
+    )
+    overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
+    year = django_filters.NumberFilter(
+        label=gettext_lazy("Year received"), field_name="received_at", lookup_expr="year"
+    )
+    tertial = django_filters.ChoiceFilter(
+        label=gettext_lazy("Tertial received"),
+        choices=[("1", "T1 (jan–apr)"), ("2", "T2 (maj–aug)"), ("3", "T3 (sep–dec)")],
+        method="filter_tertial",
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["status", "kind", "category", "district", "assigned_to"]
+
+    def filter_overdue(self, queryset, name, value):
+        today = timezone.localdate()
+        open_items = queryset.exclude(status__in=[Status.ANSWERED, Status.CLOSED])
+        overdue = Q(status=Status.RECEIVED, acknowledge_due__lt=today) | Q(answer_due__lt=today)
+        if value:
+            return open_items.filter(overdue)
+        return queryset.exclude(pk__in=open_items.filter(overdue).values("pk"))
+
+    def filter_tertial(self, queryset, name, value):
+        # Months in the current time zone (Stockholm), so 31 December 23:30 stays in T3.
+        return queryset.filter(received_at__month__in=TERTIALS[value])
+
+
+class DueColumn(Column):
+    """The next due date with an overdue or due-soon marker (set on the rows by the view)."""
+
+    def get_value(self, instance):
+        due = instance.next_due
+        if due is None:
+            return "—"
+        marker = getattr(instance, "due_marker", None)
+        if marker:
+            return format_html(
+                '{} <span class="w-status w-status--{}">{}</span>',
+                due.isoformat(),
+                "critical" if marker == "overdue" else "label",
+                MARKER_LABELS[marker],
+            )
+        return due.isoformat()
+
+
+class Forbidden403Mixin:
+    """Answer 403 to signed-in staff without the right, instead of Wagtail's redirect to the
+    dashboard: the Feedback area does not exist for them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy, user = self.permission_policy, request.user
+        if user.is_authenticated and policy is not None:
+            needed = self.permission_required
+            any_of = getattr(self, "any_permission_required", None)
+            if (needed and not policy.user_has_permission(user, needed)) or (
+                any_of and not policy.user_has_any_permission(user, any_of)
+            ):
+                # Returned, not raised: Wagtail turns a raised PermissionDenied into a redirect.
+                return TemplateResponse(request, "feedback/admin/forbidden.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("category", "district", "assigned_to")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today, calendar = timezone.localdate(), workdays.calendar()
+        for item in context["object_list"]:
+            item.due_marker = triage.due_marker(item, today, calendar)
+        return context
+
+
+class FeedbackInspectView(Forbidden403Mixin, generic.InspectView):
+    template_name = "feedback/admin/inspect.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Reading an item shows personal data: who looked, and when, is kept.
+        log(self.object, "feedback.view", user=request.user)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["notes"] = self.object.notes.select_related("author")
+        context["notifications"] = self.object.notifications.all()
+        return context
+
+
+class FeedbackEditView(Forbidden403Mixin, generic.EditView):
+    template_name = "feedback/admin/triage.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feedback"] = self.object
+        context["notes"] = self.object.notes.select_related("author")
+        return context
+
+    def save_instance(self):
+        instance = super().save_instance()
+        form = self.form
+        if form.cleaned_data.get("note"):
+            FeedbackNote.objects.create(
+                feedback=instance, author=self.request.user, text=form.cleaned_data["note"]
+            )
+        if form.cleaned_data.get("send_answer_by_email"):
+            notifications.queue_answer(instance)
+        log(
+            instance,
+            "feedback.triage",
+            user=self.request.user,
+            data={"changed": sorted(form.changed_data), "status": instance.status},
+        )
+        return instance
+
+
+class FeedbackCreateView(Forbidden403Mixin, generic.CreateView):
+    def save_instance(self):
+        feedback = self.form.save(commit=False)
+        registered = intake.register(feedback, received_at=self.form.received_at())
+        log(registered.feedback, "wagtail.create", user=self.request.user)
+        return registered.feedback
+
+    def get_success_message(self, instance):
+        return _("Registered feedback %(reference)s.") % {"reference": instance.reference}
+
+
+class FeedbackDeleteView(Forbidden403Mixin, generic.DeleteView):
+    pass
+
+
+class FeedbackHistoryView(Forbidden403Mixin, generic.HistoryView):
+    pass
+
+
+class FeedbackViewSet(ModelViewSet):
+    model = Feedback
+    icon = "mail"
+    menu_label = gettext_lazy("Feedback")
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = FeedbackIndexView
+    inspect_view_class = FeedbackInspectView
+    edit_view_class = FeedbackEditView
+    add_view_class = FeedbackCreateView
+    delete_view_class = FeedbackDeleteView
+    history_view_class = FeedbackHistoryView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = FeedbackFilterSet
+    search_fields = ["reference", "message", "name"]
+    search_backend_name = None
+    ordering = ["-received_at"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn("reference", label=gettext_lazy("Reference"), url_name="feedback:edit"),
+        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+        Column("category", label=gettext_lazy("Category")),
+        Column("district", label=gettext_lazy("District")),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("assigned_to", label=gettext_lazy("Handler")),
+        DueColumn("next_due", label=gettext_lazy("Due")),
+    ]
+    list_export = ["reference", "received_at", "kind", "category", "district", "status"]
+
+    def get_form_class(self, for_update=False):
+        return TriageForm if for_update else RegisterForm
