@@ -1,8 +1,12 @@
 """The feedback page of the demo site, in every language; called through portal's demo hooks."""
 
-from wagtail.models import Page, Site
+from datetime import timedelta
 
-from feedback.models import FeedbackPage, FeedbackSettings
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from feedback import intake
+from feedback.models import Category, District, Feedback, FeedbackPage, FeedbackSettings
 from portal.demo.content import ensure_child
 from portal.demo.translations import translate
 
@@ -74,3 +78,108 @@ def translate_feedback_page(home: Page) -> None:
     for code, (title, intro) in INTRO.items():
         if code != home.locale.language_code:
             translate(page, code, title=title, intro=f"<p>{intro}</p>")
+
+
+# (days ago, kind, category, district, channel, message, contact, answer by, status)
+DEMO_ITEMS = [
+    (
+        40,
+        "complaint",
+        "Bemötande",
+        "Östermalm",
+        "web",
+        "Jag kände mig inte välkommen i receptionen.",
+        ("Alex", "alex@example.org"),
+        "email",
+        "closed",
+    ),
+    (
+        25,
+        "suggestion",
+        "Information",
+        "Norrmalm",
+        "letter",
+        "Skriv breven om beslut med enklare ord.",
+        ("Maria", ""),
+        "letter",
+        "in_progress",
+    ),
+    (
+        12,
+        "complaint",
+        "Handläggning",
+        "Kungsholmen",
+        "phone",
+        "Mitt beslut dröjde längre än 14 dagar.",
+        ("", ""),
+        "",
+        "received",
+    ),
+    (
+        9,
+        "praise",
+        "Bemötande",
+        "Östermalm",
+        "web",
+        "Min handläggare var mycket hjälpsam. Tack!",
+        ("", ""),
+        "",
+        "closed",
+    ),
+    (
+        4,
+        "complaint",
+        "Tillgänglighet",
+        "Norrmalm",
+        "email",
+        "Det tog tre dagar innan någon ringde tillbaka.",
+        ("Sam", "sam@example.org"),
+        "email",
+        "acknowledged",
+    ),
+    (
+        1,
+        "suggestion",
+        "Insatser/verksamhet",
+        "Annat eller vet inte",
+        "web",
+        "Erbjud budgetrådgivning på kvällstid.",
+        ("", ""),
+        "",
+        "received",
+    ),
+]
+
+
+def create_demo_feedback(home: Page) -> None:
+    """A few feedback items in different states, so the admin has something to show."""
+    if Feedback.objects.exists():
+        return
+    default = Locale.get_default()
+    for days, kind, category, district, channel, message, contact, answer_by, status in DEMO_ITEMS:
+        name, email = contact
+        received = timezone.now() - timedelta(days=days)
+        feedback = intake.register(
+            Feedback(
+                kind=kind,
+                channel=channel,
+                message=message,
+                language="sv",
+                category=Category.objects.get(locale=default, name=category),
+                district=District.objects.get(locale=default, name=district),
+                name=name,
+                email=email,
+                answer_by=answer_by,
+            ),
+            received_at=received,
+        ).feedback
+        feedback.status = status
+        if status == "closed" and answer_by:
+            feedback.answer_text = (
+                "Tack för att du hörde av dig. Vi har tagit upp det på vårt arbetsplatsmöte."
+            )
+            feedback.answered_on = timezone.localdate(received) + timedelta(days=5)
+            feedback.answer_channel = answer_by
+            feedback.justified = True
+            feedback.action_taken = "Genomgång av bemötande i receptionen."
+        feedback.save()

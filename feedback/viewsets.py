@@ -194,14 +194,24 @@ class FeedbackViewSet(ModelViewSet):
     ordering = ["-received_at"]
     list_per_page = 50
     list_display = [
-        TitleColumn("reference", label=gettext_lazy("Reference"), url_name="feedback:edit"),
+        TitleColumn(
+            "reference",
+            label=gettext_lazy("Reference"),
+            url_name="feedback:edit",
+            sort_key="reference",
+        ),
         DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
-        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display", sort_key="kind"),
         Column("category", label=gettext_lazy("Category")),
         Column("district", label=gettext_lazy("District")),
-        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column(
+            "status",
+            label=gettext_lazy("Status"),
+            accessor="get_status_display",
+            sort_key="status",
+        ),
         Column("assigned_to", label=gettext_lazy("Handler")),
-        DueColumn("next_due", label=gettext_lazy("Due")),
+        DueColumn("next_due", label=gettext_lazy("Due"), sort_key="answer_due"),
     ]
     list_export = ["reference", "received_at", "kind", "category", "district", "status"]
 

@@ -67,3 +67,4 @@ def add_feedback_panel(request, panels):
 
 hooks.register("demo_feedback_page", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
+hooks.register("demo_content_ready", demo.create_demo_feedback)

@@ -1,6 +1,8 @@
 import pytest
+from wagtail.models import Locale
 
 from portal.demo import content as demo_content
+from portal.models import HomePage
 
 DEMO_YEAR = 2026
 
@@ -9,14 +11,17 @@ DEMO_YEAR = 2026
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo site once; each test runs in a transaction that is rolled back after it.
 
-    Browser tests (transactional, the database flushed after each) build it again themselves
-    through ``demo_site``.
+    The demo's sample feedback is removed again: feedback tests start with none.
     """
+    from feedback.models import Feedback, ReferenceCounter
+
     with django_db_blocker.unblock():
         demo_content.build(year=DEMO_YEAR)
+        Feedback.objects.all().delete()
+        ReferenceCounter.objects.all().delete()
 
 
 @pytest.fixture
 def demo_site(db):
-    """The demo site as `make run` builds it, for the year 2026 (idempotent, so cheap here)."""
-    return demo_content.build(year=DEMO_YEAR)
+    """The demo site as `make run` builds it, for the year 2026."""
+    return HomePage.objects.get(depth=2, locale=Locale.get_default())

@@ -550,6 +550,8 @@ def build(year: int | None = None) -> HomePage:
     for translate_more in hooks.get_hooks("demo_translations"):
         translate_more(home)
     synchronise_trees()
+    for add_more in hooks.get_hooks("demo_content_ready"):
+        add_more(home)
 
     contact, created = ContactSettings.objects.get_or_create(site=site)
     if created or not contact.visiting_address:
