@@ -1,0 +1,154 @@
+"""The yearly and tertial report: known fixtures give known counts, periods in Stockholm time."""
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from feedback import intake, report_formats, reports
+from feedback.models import Category, District, Feedback
+from portal.hours import STOCKHOLM
+from portal.models import GuaranteeCommitment
+from tests.feedback.conftest import swedish
+
+pytestmark = pytest.mark.django_db
+
+
+def add(when, kind="suggestion", category="Information", district="Östermalm", **fields):
+    received = when if when.tzinfo else when.replace(tzinfo=STOCKHOLM)
+    values = {
+        "kind": kind,
+        "category": swedish(Category, category),
+        "language": "sv",
+        "district": swedish(District, district) if district else None,
+        "channel": "web",
+        "message": "…",
+    }
+    values.update(fields)
+    return intake.register(Feedback(**values), received_at=received).feedback
+
+
+@pytest.fixture
+def year_2012():
+    """The unit's 2012 annual report: Information 2, Bemötande 2, Handläggning 2,
+    Insatser/verksamhet 1."""
+    add(datetime(2012, 2, 3, 10), category="Information")
+    add(datetime(2012, 6, 3, 10), category="Information", district="Norrmalm", channel="letter")
+    add(
+        datetime(2012, 3, 5, 10),
+        kind="complaint",
+        category="Bemötande",
+        justified=True,
+        action_taken="Samtal med personalen om bemötande.",
+    )
+    add(datetime(2012, 9, 5, 10), kind="complaint", category="Bemötande", justified=False)
+    add(datetime(2012, 4, 30, 23, 30), kind="complaint", category="Handläggning")
+    add(datetime(2012, 10, 1, 9), category="Handläggning", district="Kungsholmen")
+    add(datetime(2012, 12, 31, 23, 30), kind="praise", category="Insatser/verksamhet")
+    add(datetime(2011, 5, 1, 9))  # the year before, for comparison
+    add(datetime(2013, 1, 1, 0, 30))  # 2012-12-31 23:30 UTC, but 2013 in Stockholm
+
+
+def test_counts_per_category_match_the_annual_report(year_2012):
+    report = reports.build(reports.Period.year(2012), today=date(2013, 2, 1))
+    assert report.by_category == [
+        ("Information", 2),
+        ("Bemötande", 2),
+        ("Handläggning", 2),
+        ("Insatser/verksamhet", 1),
+    ]
+    assert report.total == 7 and report.previous_year_total == 1
+    assert dict(report.by_kind) == {"complaint": 3, "praise": 1, "suggestion": 3}
+    assert (report.complaints, report.justified_complaints) == (3, 1)
+    assert dict(report.by_channel) == {"web": 6, "letter": 1}
+    assert ("Information", "Norrmalm", 1) in report.by_category_and_district
+    assert report.actions == [
+        (
+            Feedback.objects.get(action_taken__startswith="Samtal").reference,
+            "Samtal med personalen om bemötande.",
+        )
+    ]
+
+
+def test_tertials_and_year_ends_are_counted_in_stockholm_time(year_2012):
+    t1 = reports.build(reports.Period.year(2012, 1))
+    t2 = reports.build(reports.Period.year(2012, 2))
+    t3 = reports.build(reports.Period.year(2012, 3))
+    assert (t1.total, t2.total, t3.total) == (3, 1, 3)  # 30 April 23:30 is still T1
+    assert reports.build(reports.Period.year(2013)).total == 1
+
+
+def test_a_period_boundary_across_daylight_saving_time():
+    # 31 August 23:30 summer time is 21:30 UTC: T2. 1 September 00:30 is T3.
+    add(datetime(2026, 8, 31, 21, 30, tzinfo=UTC))
+    add(datetime(2026, 8, 31, 22, 30, tzinfo=UTC))
+    assert reports.build(reports.Period.year(2026, 2)).total == 1
+    assert reports.build(reports.Period.year(2026, 3)).total == 1
+
+
+def test_response_times_on_working_days(year_2012):
+    complaint = Feedback.objects.get(received_at=datetime(2012, 3, 5, 10, tzinfo=STOCKHOLM))
+    complaint.answered_on = date(2012, 3, 12)  # 5 working days after Monday 5 March
+    complaint.save()
+    late = Feedback.objects.get(received_at=datetime(2012, 9, 5, 10, tzinfo=STOCKHOLM))
+    late.answered_on = date(2012, 10, 31)
+    late.save()
+    report = reports.build(reports.Period.year(2012), today=date(2013, 2, 1))
+    assert (report.answered, report.answered_in_time) == (2, 1)
+    assert report.median_working_days_to_answer == (5 + 40) / 2
+    assert report.still_open == 7
+
+
+def test_counts_by_commitment():
+    commitment = GuaranteeCommitment.objects.filter(code="nybesok").first()
+    add(datetime(2026, 3, 1, 10), commitment=commitment)
+    report = reports.build(reports.Period.year(2026))
+    assert report.by_commitment == [("nybesok", commitment.title, 1)]
+
+
+def test_swedish_text_is_ready_to_paste(year_2012):
+    text = reports.swedish_text(reports.build(reports.Period.year(2012)))
+    assert "Information = 2 st. synpunkter\nBemötande = 2 st. synpunkter\n" in text
+    assert "Av 3 klagomål bedömdes 1 som befogade." in text
+    assert "- Samtal med personalen om bemötande." in text
+
+
+def test_the_exports_hold_the_same_figures(year_2012):
+    report = reports.build(reports.Period.year(2012))
+    expected = [
+        [str(v) if v is not None else "" for v in row] for row in report_formats.rows(report)
+    ]
+    from_csv = list(csv.reader(io.StringIO(report_formats.as_csv(report))))[1:]
+    assert from_csv == expected
+    sheet = load_workbook(io.BytesIO(report_formats.as_xlsx(report))).active
+    from_xlsx = [
+        [str(v) if v is not None else "" for v in row]
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert from_xlsx == expected
+    from_json = json.loads(report_formats.as_json(report))["rows"]
+    assert [
+        [str(r[k]) if r[k] is not None else "" for k in report_formats.HEADER] for r in from_json
+    ] == expected
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "json"])
+def test_the_command_prints_each_format(year_2012, capsys, fmt):
+    call_command("feedback_report", "--year", "2012", "--tertial", "1", "--format", fmt)
+    out = capsys.readouterr().out
+    assert {
+        "text": "Information = 1 st. synpunkter",
+        "csv": "category,Information,,1",
+        "json": '"label": "2012 T1"',
+    }[fmt] in out
+
+
+def test_the_command_writes_xlsx(year_2012, tmp_path):
+    path = tmp_path / "rapport.xlsx"
+    call_command("feedback_report", "--year", "2012", "--format", "xlsx", "--output", str(path))
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert ("category", "Information", None, 2) in rows
