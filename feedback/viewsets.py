@@ -1,21 +1,28 @@
 """The Feedback area of the Wagtail admin: list, read, triage and register."""
 
 import django_filters
+from django.db import transaction
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from feedback import intake, notifications, triage
-from feedback.admin_forms import RegisterForm, TriageForm, handlers
+from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handlers
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote
 from portal import workdays
@@ -104,6 +111,15 @@ class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("category", "district", "assigned_to")
 
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Assign several"), url=reverse("feedback:bulk_assign"), icon_name="user"
+            ),
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today, calendar = timezone.localdate(), workdays.calendar()
@@ -174,6 +190,36 @@ class FeedbackHistoryView(Forbidden403Mixin, generic.HistoryView):
     pass
 
 
+class FeedbackBulkAssignView(Forbidden403Mixin, generic.base.WagtailAdminTemplateMixin, FormView):
+    """Assign several open items to one handler; each change goes into the item's history."""
+
+    form_class = BulkAssignForm
+    template_name = "feedback/admin/bulk_assign.html"
+    page_title = gettext_lazy("Assign several items")
+    permission_policy = None
+    permission_required = "change"
+
+    def form_valid(self, form):
+        handler = form.cleaned_data["handler"]
+        items = list(form.cleaned_data["items"])
+        with transaction.atomic():
+            for item in items:
+                item.assigned_to = handler
+                item.save(update_fields=["assigned_to"])
+                log(
+                    item,
+                    "feedback.triage",
+                    user=self.request.user,
+                    data={"changed": ["assigned_to"], "status": item.status},
+                )
+        messages.success(
+            self.request,
+            _("%(count)d items assigned to %(handler)s.")
+            % {"count": len(items), "handler": handler.get_full_name() or handler.get_username()},
+        )
+        return redirect("feedback:index")
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
     icon = "mail"
@@ -217,3 +263,13 @@ class FeedbackViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return TriageForm if for_update else RegisterForm
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "assign/",
+                FeedbackBulkAssignView.as_view(permission_policy=self.permission_policy),
+                name="bulk_assign",
+            ),
+        ]
