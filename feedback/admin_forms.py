@@ -148,7 +148,7 @@ class BulkAssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].queryset = (
-            Feedback.objects.exclude(status__in=["answered", "closed"])
+            Feedback.objects.filter(triage.open_filter())
             .select_related("category", "assigned_to")
             .order_by("answer_due", "received_at")
         )

@@ -7,12 +7,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from feedback.models import Feedback, Status
-
-OPEN = ~Q(status__in=[Status.ANSWERED, Status.CLOSED])
-
-
-def overdue_q(today):
-    return Q(status=Status.RECEIVED, acknowledge_due__lt=today) | Q(answer_due__lt=today)
+from feedback.triage import open_filter, overdue_filter
 
 
 class FeedbackPanel(Component):
@@ -26,7 +21,7 @@ class FeedbackPanel(Component):
     def get_context_data(self, parent_context):
         today = timezone.localdate()
         week_end = today + timedelta(days=6 - today.weekday())
-        items = Feedback.objects.filter(OPEN)
+        items = Feedback.objects.filter(open_filter())
         due_this_week = Q(answer_due__range=(today, week_end)) | Q(
             status=Status.RECEIVED, acknowledge_due__range=(today, week_end)
         )
@@ -34,5 +29,5 @@ class FeedbackPanel(Component):
             "mine": items.filter(assigned_to=self.user).select_related("category")[:10],
             "mine_count": items.filter(assigned_to=self.user).count(),
             "due_this_week": items.filter(due_this_week).count(),
-            "overdue": items.filter(overdue_q(today)).count(),
+            "overdue": Feedback.objects.filter(overdue_filter(today)).count(),
         }

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from feedback import triage
-from feedback.models import Feedback, ReminderDigest, Status
+from feedback.models import Feedback, ReminderDigest
 from portal import workdays
 
 
@@ -18,8 +18,7 @@ def send_reminders(today=None) -> int:
     calendar = workdays.calendar()
     horizon = calendar.add_working_days(today, triage.DUE_SOON_WORKING_DAYS)
     open_items = (
-        Feedback.objects.exclude(status__in=[Status.ANSWERED, Status.CLOSED])
-        .filter(assigned_to__isnull=False)
+        Feedback.objects.filter(triage.open_filter(), assigned_to__isnull=False)
         .select_related("assigned_to", "category")
         .order_by("answer_due", "acknowledge_due")
     )

@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from feedback.choices import Kind, Status
+from feedback import triage
+from feedback.choices import Kind
 from feedback.models import Feedback
 from portal import workdays
 from portal.hours import STOCKHOLM
@@ -109,12 +110,8 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
     counts = items.aggregate(
         answered=Count("id", filter=Q(answered_on__isnull=False)),
         in_time=Count("id", filter=Q(answered_on__isnull=False, answered_on__lte=F("answer_due"))),
-        still_open=Count("id", filter=~Q(status__in=[Status.ANSWERED, Status.CLOSED])),
-        overdue=Count(
-            "id",
-            filter=~Q(status__in=[Status.ANSWERED, Status.CLOSED])
-            & (Q(answer_due__lt=today) | Q(status=Status.RECEIVED, acknowledge_due__lt=today)),
-        ),
+        still_open=Count("id", filter=triage.open_filter()),
+        overdue=Count("id", filter=triage.overdue_filter(today)),
         complaints=Count("id", filter=Q(kind=Kind.COMPLAINT)),
         justified=Count("id", filter=Q(kind=Kind.COMPLAINT, justified=True)),
     )

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from feedback.models import Feedback, Status
@@ -16,6 +17,18 @@ TRANSITIONS = {
     Status.CLOSED: {Status.IN_PROGRESS},
 }
 DUE_SOON_WORKING_DAYS = 2
+CLOSED_STATUSES = (Status.ANSWERED, Status.CLOSED)
+
+
+def open_filter() -> Q:
+    return ~Q(status__in=CLOSED_STATUSES)
+
+
+def overdue_filter(today: date) -> Q:
+    """Open items whose next step is late: the acknowledgement while received, else the answer.
+    The database form of ``due_marker(...) == "overdue"``."""
+    late = Q(status=Status.RECEIVED, acknowledge_due__lt=today) | Q(answer_due__lt=today)
+    return open_filter() & late
 
 
 def needs_recorded_answer(feedback: Feedback) -> bool:

@@ -2,7 +2,6 @@
 
 import django_filters
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -60,12 +59,8 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "category", "district", "assigned_to"]
 
     def filter_overdue(self, queryset, name, value):
-        today = timezone.localdate()
-        open_items = queryset.exclude(status__in=[Status.ANSWERED, Status.CLOSED])
-        overdue = Q(status=Status.RECEIVED, acknowledge_due__lt=today) | Q(answer_due__lt=today)
-        if value:
-            return open_items.filter(overdue)
-        return queryset.exclude(pk__in=open_items.filter(overdue).values("pk"))
+        overdue = triage.overdue_filter(timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_tertial(self, queryset, name, value):
         # Months in the current time zone (Stockholm), so 31 December 23:30 stays in T3.

@@ -173,7 +173,7 @@ class Feedback(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (Status.ANSWERED, Status.CLOSED)
+        return self.status not in (Status.ANSWERED, Status.CLOSED)  # triage.open_filter()
 
     @property
     def next_due(self):
