@@ -35,6 +35,14 @@ class Period:
         end = _at(year + 1, 1) if after == 13 else _at(year, after)
         return cls(_at(year, first), end, f"{year} T{tertial}")
 
+    @classmethod
+    def between(cls, first: date, last: date) -> "Period":
+        """From ``first`` to ``last``, both days included."""
+        start = datetime(first.year, first.month, first.day, tzinfo=STOCKHOLM)
+        after = last + timedelta(days=1)
+        end = datetime(after.year, after.month, after.day, tzinfo=STOCKHOLM)
+        return cls(start, end, f"{first.isoformat()} – {last.isoformat()}")
+
     def a_year_earlier(self) -> "Period":
         return Period(
             self.start.replace(year=self.start.year - 1),

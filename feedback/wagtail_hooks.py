@@ -1,9 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from feedback import demo
+from feedback import demo, report_views
 from feedback.dashboard import FeedbackPanel
 from feedback.models import Category, District, Notification, ResponseDeadline
 from feedback.viewsets import FeedbackViewSet
@@ -51,6 +53,23 @@ register_snippet(FeedbackSetupGroup)
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return FeedbackViewSet("feedback")
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("feedback-report/", report_views.report_view, name="feedback_report")]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("feedback.view_feedback")
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        _("Feedback report"), reverse("feedback_report"), icon_name="doc-full", order=800
+    )
 
 
 @hooks.register("register_log_actions")

@@ -67,3 +67,16 @@ def test_handler_triages_and_answers_with_the_keyboard(site_url, manage, new_pag
         "print(f.status, f.answer_channel, f.answered_on, f.assigned_to.username)",
     ).split()[-4:]  # the shell prints its auto-imports first
     assert saved == ["closed", "letter", "2026-11-20", "hedda"]
+
+
+def test_report_page_is_accessible(site_url, new_page):
+    page = new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "e2e-staff-password-not-secret")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.goto(f"{site_url}/admin/feedback-report/")
+    assert page.locator("svg[role=img]").count() == 1
+    assert "st. synpunkter" in page.locator("#report-text").input_value()
+    assert axe_violations(page, ADMIN_CONTENT) == []

@@ -152,3 +152,46 @@ def test_the_command_writes_xlsx(year_2012, tmp_path):
     call_command("feedback_report", "--year", "2012", "--format", "xlsx", "--output", str(path))
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert ("category", "Information", None, 2) in rows
+
+
+@pytest.fixture
+def handler_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("hanna", "h@example.org", "pw-r-1")
+    user.groups.add(Group.objects.get(name="Feedback handlers"))
+    client.force_login(user)
+    return client
+
+
+def test_report_view_shows_the_figures_chart_and_text(handler_client, year_2012):
+    html = handler_client.get("/admin/feedback-report/?year=2012").content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert "Information = 2 st. synpunkter" in html
+    assert "<td>Information</td><td>Norrmalm</td><td>1</td>" in html
+
+
+def test_report_view_exports_equal_the_view(handler_client, year_2012):
+    response = handler_client.get("/admin/feedback-report/?year=2012&tertial=1&export=csv")
+    expected = report_formats.as_csv(reports.build(reports.Period.year(2012, 1)))
+    assert response.content.decode() == expected
+    xlsx = handler_client.get("/admin/feedback-report/?year=2012&export=xlsx")
+    assert load_workbook(io.BytesIO(xlsx.content)).active["A1"].value == "section"
+
+
+def test_report_for_any_range_of_days(handler_client, year_2012):
+    html = handler_client.get(
+        "/admin/feedback-report/?first=2012-03-01&last=2012-04-30"
+    ).content.decode()
+    assert "2012-03-01 – 2012-04-30: 2" in html
+    bad = handler_client.get("/admin/feedback-report/?first=2012-04-30&last=2012-03-01")
+    assert bad.status_code == 400
+
+
+def test_report_is_for_handlers_only(client, django_user_model, demo_site):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("ed", "e@example.org", "pw-3")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/feedback-report/").status_code == 403
