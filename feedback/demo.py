@@ -6,7 +6,14 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from feedback import intake
-from feedback.models import Category, District, Feedback, FeedbackPage, FeedbackSettings
+from feedback.models import (
+    Category,
+    District,
+    Feedback,
+    FeedbackPage,
+    FeedbackSettings,
+    FeedbackStatisticsPage,
+)
 from portal.demo.content import ensure_child
 from portal.demo.translations import translate
 
@@ -62,6 +69,13 @@ def build_feedback_page(home: Page) -> FeedbackPage:
         intro=f"<p>{intro}</p>",
         appeal_guidance_page=appeal,
         privacy_text=PRIVACY,
+    )
+    ensure_child(
+        home,
+        FeedbackStatisticsPage,
+        "statistik",
+        title="Statistik om synpunkter",
+        intro="<p>Så många synpunkter, klagomål och beröm vi har fått, och hur snabbt vi svarade.</p>",
     )
     site = Site.objects.filter(is_default_site=True).first()
     settings = FeedbackSettings.for_site(site)

@@ -15,6 +15,7 @@ from feedback.models.feedback import (
     Status,
 )
 from feedback.models.page import FeedbackPage
+from feedback.models.statistics_page import FeedbackStatisticsPage
 
 __all__ = [
     "AnswerBy",
@@ -26,6 +27,7 @@ __all__ = [
     "FeedbackPage",
     "FeedbackNote",
     "FeedbackSettings",
+    "FeedbackStatisticsPage",
     "Kind",
     "Notification",
     "ReferenceCounter",

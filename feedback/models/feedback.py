@@ -260,6 +260,11 @@ class FeedbackSettings(BaseSiteSetting):
     submissions_per_hour = models.PositiveSmallIntegerField(
         _("submissions per hour from one address"), default=5
     )
+    statistics_minimum = models.PositiveSmallIntegerField(
+        _("smallest count shown in the open statistics"),
+        default=3,
+        help_text=_("Smaller counts are shown as “fewer than” so that no one can be identified."),
+    )
     minimum_fill_seconds = models.PositiveSmallIntegerField(
         _("minimum seconds to fill in the form"),
         default=3,

@@ -14,6 +14,7 @@ PAGES = [
     "/sv/ekonomiskt-bistand/sa-ansoker-du/",
     "/sv/synpunkter/",
     "/sv/synpunkter/status/",
+    "/sv/statistik/",
     "/sv/tillganglighet/",
     "/sv/lattlast/",
     "/fi/ekonomiskt-bistand/sa-ansoker-du/",

@@ -5,7 +5,13 @@ import pytest
 from tests.e2e.conftest import axe_violations
 
 RTL = ["ar", "fa"]
-PATHS = ["/", "/oppettider/", "/ekonomiskt-bistand/sa-ansoker-du/", "/kvalitetsgaranti/"]
+PATHS = [
+    "/",
+    "/oppettider/",
+    "/ekonomiskt-bistand/sa-ansoker-du/",
+    "/kvalitetsgaranti/",
+    "/statistik/",
+]
 
 
 @pytest.mark.parametrize("code", RTL)
