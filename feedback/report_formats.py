@@ -28,6 +28,10 @@ def rows(report: Report) -> list[tuple]:
     ]
     if report.previous_year_total is not None:
         out.append(("previous_year", "total", "", report.previous_year_total))
+        out += [
+            ("previous_year", "category", name, n)
+            for name, n in sorted(report.previous_year_by_category.items())
+        ]
     out += [("action", reference, action, "") for reference, action in report.actions]
     return out
 

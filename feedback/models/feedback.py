@@ -158,7 +158,16 @@ class Feedback(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="one_number_per_year")
         ]
-        indexes = [models.Index(fields=["received_at"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["status"]),
+            # The report lists the actions taken; few items have one.
+            models.Index(
+                fields=["received_at"],
+                condition=~models.Q(action_taken=""),
+                name="feedback_with_action_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.reference

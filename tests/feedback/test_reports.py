@@ -62,6 +62,7 @@ def test_counts_per_category_match_the_annual_report(year_2012):
         ("Insatser/verksamhet", 1),
     ]
     assert report.total == 7 and report.previous_year_total == 1
+    assert ("Information", 2, 1) in report.by_category_with_previous_year
     assert dict(report.by_kind) == {"complaint": 3, "praise": 1, "suggestion": 3}
     assert (report.complaints, report.justified_complaints) == (3, 1)
     assert dict(report.by_channel) == {"web": 6, "letter": 1}
@@ -169,6 +170,8 @@ def test_report_view_shows_the_figures_chart_and_text(handler_client, year_2012)
     assert "<svg" in html and 'role="img"' in html
     assert "Information = 2 st. synpunkter" in html
     assert "<td>Information</td><td>Norrmalm</td><td>1</td>" in html
+    assert "<td>Information</td><td>2</td><td>1</td>" in html  # beside the year before
+    assert "Samtal med personalen om bemötande." in html
 
 
 def test_report_view_exports_equal_the_view(handler_client, year_2012):

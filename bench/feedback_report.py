@@ -1,0 +1,109 @@
+"""Benchmark: the yearly feedback report and its CSV export over a million items (PostgreSQL).
+
+Usage (from the repository root, with a PostgreSQL database you can throw away):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \
+        .venv/bin/python bench/feedback_report.py [--items 1000000] [--queries]
+
+It migrates that database, fills it with feedback spread over 2025 and 2026 (a fifth of it
+answered), then prints how long the 2026 report and the CSV export take. Target: the report in
+under one second.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+from feedback import report_formats, reports  # noqa: E402
+from feedback.models import Category, District, Feedback  # noqa: E402
+
+FILL = """
+INSERT INTO feedback_feedback (
+    reference, year, number, kind, category_id, district_id, message, language, channel,
+    name, email, phone, postal_address, answer_by, received_at, status, acknowledge_due,
+    answer_due, lookup_code_hash, created_at, answer_text, answered_on, answer_channel,
+    action_taken
+)
+SELECT
+    'B' || lpad(n::text, 10, '0'), 2025 + n % 2, n,
+    (ARRAY['complaint', 'suggestion', 'praise'])[1 + n % 3],
+    ({categories})[1 + n % {category_count}],
+    ({districts})[1 + n % {district_count}],
+    'Benchmark', 'sv', (ARRAY['web', 'phone', 'letter', 'email', 'visit'])[1 + n % 5],
+    '', '', '', '', '',
+    timestamptz '2025-01-01 00:00+01' + (n % 730) * interval '1 day'
+        + (n % 86400) * interval '1 second',
+    CASE WHEN n % 5 = 0 THEN 'answered' ELSE 'received' END,
+    date '2025-01-03' + n % 730, date '2025-01-15' + n % 730, '', now(),
+    '', CASE WHEN n % 5 = 0 THEN date '2025-01-10' + n % 730 END, '', ''
+FROM generate_series(1, {items}) AS n
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--queries", action="store_true", help="print each query's time once")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a scratch PostgreSQL database.")
+
+    call_command("migrate", verbosity=0)
+    Feedback.objects.filter(reference__startswith="B").delete()
+    default = Locale.get_default()
+    categories = list(Category.objects.filter(locale=default).values_list("pk", flat=True))
+    districts = list(District.objects.filter(locale=default).values_list("pk", flat=True))
+    started = time.perf_counter()
+    sql = FILL.format(
+        categories=f"ARRAY{categories}",
+        category_count=len(categories),
+        districts=f"ARRAY{districts}",
+        district_count=len(districts),
+        items=args.items,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        cursor.execute("ANALYZE feedback_feedback")
+    print(f"filled {args.items:,} items in {time.perf_counter() - started:.1f} s")
+
+    period = reports.Period.year(2026)
+    for attempt in range(3):
+        started = time.perf_counter()
+        report = reports.build(period)
+        seconds = time.perf_counter() - started
+        print(f"yearly report ({report.total:,} items in 2026), run {attempt + 1}: {seconds:.3f} s")
+    if args.queries:
+        timings = []
+
+        def timed(execute, sql, params, many, context):
+            begun = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                timings.append((time.perf_counter() - begun, sql[:160]))
+
+        with connection.execute_wrapper(timed):
+            reports.build(period)
+        for seconds, sql in sorted(timings, reverse=True):
+            print(f"  {seconds:.3f} s  {sql}")
+    started = time.perf_counter()
+    size = len(report_formats.as_csv(reports.build(period)))
+    print(f"CSV export (report + {size:,} bytes): {time.perf_counter() - started:.3f} s")
+    Feedback.objects.filter(reference__startswith="B").delete()
+
+
+if __name__ == "__main__":
+    main()
