@@ -1,6 +1,5 @@
 """Open statistics: anonymous yearly totals for the public, with small counts suppressed."""
 
-from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -25,51 +24,46 @@ class FeedbackStatisticsPage(Page):
     template = "feedback/statistics_page.html"
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: reports imports the models, and this module is one of them.
+        from feedback import reports
         from feedback.models import Category, Feedback, FeedbackSettings
 
         context = super().get_context(request, *args, **kwargs)
         minimum = FeedbackSettings.for_request(request).statistics_minimum
-        names = dict(
+        localised = dict(
             Category.objects.filter(locale=Locale.get_active()).values_list(
                 "translation_key", "name"
             )
         )
+        # The report names categories in Swedish; show them in the reader's language.
+        names = {
+            swedish: localised.get(key, swedish)
+            for key, swedish in Category.objects.filter(locale=Locale.get_default()).values_list(
+                "translation_key", "name"
+            )
+        }
+        kinds = dict(Kind.choices)
         years = []
         for year in (
             Feedback.objects.order_by("-year")
             .values_list("year", flat=True)
             .distinct()[:YEARS_SHOWN]
         ):
-            items = Feedback.objects.filter(year=year)
-            by_category = (
-                items.values("category__translation_key", "category__name", "category__sort_order")
-                .annotate(n=Count("id"))
-                .order_by("category__sort_order")
-            )
-            by_kind = dict(items.values_list("kind").annotate(n=Count("id")))
-            answers = items.aggregate(
-                answered=Count("id", filter=Q(answered_on__isnull=False)),
-                in_time=Count(
-                    "id", filter=Q(answered_on__isnull=False, answered_on__lte=F("answer_due"))
-                ),
-            )
-            answered = shown(answers["answered"], minimum)
+            report = reports.build(reports.Period.year(year), with_previous_year=False)
+            by_kind = dict(report.by_kind)
+            answered = shown(report.answered, minimum)
             years.append(
                 {
                     "year": year,
-                    "total": shown(items.count(), minimum),
+                    "total": shown(report.total, minimum),
                     "categories": [
-                        (
-                            names.get(row["category__translation_key"], row["category__name"]),
-                            shown(row["n"], minimum),
-                        )
-                        for row in by_category
+                        (names.get(name, name), shown(n, minimum)) for name, n in report.by_category
                     ],
                     "kinds": [
                         (label, shown(by_kind.get(kind, 0), minimum))
-                        for kind, label in Kind.choices
+                        for kind, label in kinds.items()
                     ],
-                    "share_in_time": round(100 * answers["in_time"] / answered)
+                    "share_in_time": round(100 * report.answered_in_time / answered)
                     if answered
                     else None,
                 }

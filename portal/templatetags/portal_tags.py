@@ -114,7 +114,11 @@ def main_menu(context):
     root = _site_root(context.get("request"))
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    pages = root.get_children().live().public().in_menu() if root else []
+    pages = (
+        root.get_children().live().public().in_menu().select_related("locale", "alias_of__locale")
+        if root
+        else []
+    )
     return {
         "items": [(item, current_path.startswith(item.path)) for item in pages],
         "request": context.get("request"),
