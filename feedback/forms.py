@@ -63,6 +63,12 @@ def current_commitments(locale: Locale):
     return list(guarantee.commitments.all()) if guarantee else []
 
 
+class TelInput(forms.TextInput):
+    """A phone number field: phones show the number keypad."""
+
+    input_type = "tel"
+
+
 class FeedbackForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
@@ -100,7 +106,7 @@ class FeedbackForm(forms.Form):
     )
     name = TextField(label=_("Name (optional)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(label=_("E-mail (optional)"), max_length=254, required=False)
-    phone = TextField(label=_("Phone (optional)"), max_length=40, required=False)
+    phone = TextField(label=_("Phone (optional)"), max_length=40, required=False, widget=TelInput)
     postal_address = TextField(
         label=_("Postal address (optional)"),
         max_length=500,
@@ -124,12 +130,17 @@ class FeedbackForm(forms.Form):
         self.fields["commitment"].choices = [("", _("No, or I do not know"))] + [
             (code, commitment.title) for code, commitment in self.commitments.items()
         ]
+        if "commitment" in self.initial and self.initial["commitment"] not in self.commitments:
+            # A link to a commitment that is no longer in force: start a plain form.
+            self.initial.pop("commitment")
+            self.initial.pop("kind", None)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
         # The honeypot ("website") is rendered apart, hidden from people (see the template).
         self.helper.layout = Layout(
             "kind",
@@ -147,11 +158,16 @@ class FeedbackForm(forms.Form):
         )
 
     @staticmethod
-    def initial_values() -> dict:
-        return {
+    def initial_values(commitment: str | None = None) -> dict:
+        """A new form; ``commitment`` (a stable code, from a commitment's "tell us" link)
+        starts it as a complaint about that commitment."""
+        initial = {
             "started": signing.dumps(time.time(), salt=STARTED_SALT),
             "submission_id": uuid.uuid4(),
         }
+        if commitment:
+            initial.update(commitment=commitment, kind=Kind.COMPLAINT)
+        return initial
 
     def clean_message(self):
         message = self.cleaned_data["message"]
@@ -208,3 +224,11 @@ class StatusLookupForm(forms.Form):
     code = TextField(
         label=_("Code"), max_length=20, help_text=_("The code on your receipt, e.g. ABCDE-FGH23")
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reference"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the template's own <form> holds the button and token
+        self.helper.disable_csrf = True

@@ -19,7 +19,8 @@ def submit(request, page):
     locale = Locale.get_active()
     options = {"locale": locale, "minimum_seconds": settings.minimum_fill_seconds}
     if request.method != "POST":
-        form = FeedbackForm(initial=FeedbackForm.initial_values(), **options)
+        initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"))
+        form = FeedbackForm(initial=initial, **options)
         return render(request, page, "feedback/feedback_page.html", {"form": form})
 
     form = FeedbackForm(request.POST, **options)

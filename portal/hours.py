@@ -63,6 +63,9 @@ class DayHours:
     intervals: tuple[Interval, ...]
     kind: str
     note: str = ""
+    # The language of ``note`` when it is not the schedule's own text: a holiday's name comes
+    # in Swedish or English, a unit-wide closed day's reason in Swedish.
+    note_language: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -100,7 +103,9 @@ class Schedule:
             return DayHours(day, tuple(sorted(exception.intervals)), EXCEPTION, exception.note)
         closed = self.calendar.closed_reason(day, language)
         if closed:
-            return DayHours(day, (), HOLIDAY, closed)
+            named = workdays.holiday_name(day, language)
+            note_language = workdays.holiday_name_language(language) if named else "sv"
+            return DayHours(day, (), HOLIDAY, closed, note_language)
         season = next((season for season in self.seasons if season.covers(day)), None)
         if season:
             return DayHours(day, _sorted(season.weekly, day), SEASON, season.name)

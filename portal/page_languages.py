@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from portal.languages import is_rtl, native_name
+from portal.languages import native_name
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,6 @@ class PageLanguages:
         return self.content_language != self.current
 
     @property
-    def content_direction(self) -> str:
-        return "rtl" if is_rtl(self.content_language) else "ltr"
-
-    @property
     def translated(self) -> list[LanguageVersion]:
         return [version for version in self.versions if version.is_translated]
 
@@ -61,6 +57,12 @@ def page_languages(page: Page | None, request) -> PageLanguages:
         ]
         return PageLanguages(current, current, versions, None, None)
 
+    # A route below the page (a routable page's receipt or status lookup) stays the same route
+    # in every language.
+    page_url = page.get_url(request) or ""
+    path = request.path if request else ""
+    route = path[len(page_url) :] if page_url and path.startswith(page_url) else ""
+
     pages = {
         p.locale.language_code: p
         for p in Page.objects.filter(translation_key=page.translation_key).select_related(
@@ -70,7 +72,8 @@ def page_languages(page: Page | None, request) -> PageLanguages:
     versions = []
     for code, _name in settings.LANGUAGES:
         version = pages.get(code)
-        url = (version.get_url(request) if version else None) or f"/{code}/"
+        version_url = version.get_url(request) if version else None
+        url = version_url + route if version_url else f"/{code}/"
         versions.append(
             LanguageVersion(
                 code,
@@ -90,8 +93,10 @@ def page_languages(page: Page | None, request) -> PageLanguages:
         current=current,
         content_language=content_page.locale.language_code,
         versions=versions,
-        canonical_url=_absolute(request, content_page.get_url(request)),
-        default_url=_absolute(request, default_page.get_url(request) if default_page else None),
+        canonical_url=_absolute(request, content_page.get_url(request) + route),
+        default_url=_absolute(
+            request, default_page.get_url(request) + route if default_page else None
+        ),
     )
 
 

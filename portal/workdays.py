@@ -28,6 +28,11 @@ def _holidays_in(year: int, language: str) -> dict[date, str]:
     )
 
 
+def holiday_name_language(language: str) -> str:
+    """The language holiday names are given in for a reader of ``language``: sv or en."""
+    return _HOLIDAY_NAME_LANGUAGES.get((language or "sv").split("-")[0], "sv")[:2]
+
+
 def holiday_name(day: date, language: str = "sv") -> str | None:
     """The name of the public holiday or closed eve on ``day`` in ``language``, or None."""
     name_language = _HOLIDAY_NAME_LANGUAGES.get((language or "sv").split("-")[0], "sv")

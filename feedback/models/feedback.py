@@ -177,6 +177,13 @@ class Feedback(models.Model):
         return bool(self.answer_by)
 
     @property
+    def promised_answer_date(self):
+        """The one rule for what the citizen is promised (receipt page, receipt e-mail, status
+        page): an answer by the due date, only to someone who asked for one. Nothing else is
+        promised; the receipt itself is the acknowledgement."""
+        return self.answer_due if self.wants_answer else None
+
+    @property
     def is_anonymous(self) -> bool:
         return not (self.name or self.email or self.phone or self.postal_address)
 

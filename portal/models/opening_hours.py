@@ -1,5 +1,3 @@
-import json
-
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -51,8 +49,7 @@ class OpeningHoursPage(Page):
             }
             for schedule in schedules
         ]
-        structured = self.structured_data(request, today, schedules)
-        context["json_ld"] = json.dumps(structured, ensure_ascii=False)
+        context["structured_data"] = self.structured_data(request, today, schedules)
         return context
 
     def structured_data(self, request, today, schedules):

@@ -1,5 +1,6 @@
 """Template tags for the public pages: menu, footer links, dates and opening status."""
 
+import json
 from datetime import date, datetime, timedelta
 
 from babel import Locale
@@ -7,7 +8,10 @@ from babel.dates import format_date, format_time
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
@@ -87,6 +91,34 @@ def content_language(page: Page) -> str:
     return source.locale.language_code
 
 
+# As Django's json_script: text that could end the script element or open a comment is
+# written as JSON escapes, so a name containing "</script>" stays data.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data: dict) -> str:
+    """A schema.org JSON-LD script element for ``data``."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag
+def lang_attrs(code: str) -> str:
+    """` lang="sv" dir="ltr"` for text in ``code`` when the page is in another language, else
+    nothing: interface strings keep the reader's language, editor content keeps its own."""
+    if not code or code == (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]:
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if languages.is_rtl(code) else "ltr")
+
+
+@register.simple_tag
+def content_lang(page: Page) -> str:
+    """The lang/dir attributes for a page's own content (title, intro, body, names): set only
+    where it is still untranslated, e.g. `<h1{% content_lang page %}>`."""
+    return lang_attrs(content_language(page)) if isinstance(page, Page) else ""
+
+
 @register.filter
 def target_text(commitment) -> str:
     """A commitment's measurable target in words, e.g. "14 calendar days"."""
@@ -114,8 +146,19 @@ def main_menu(context):
     root = _site_root(context.get("request"))
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
+    # Every language lists the menu in the Swedish tree's order: each locale's tree got its
+    # pages in the order they were translated or synchronised, not the editors' order.
+    swedish_path = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+    ).values("path")[:1]
     pages = (
-        root.get_children().live().public().in_menu().select_related("locale", "alias_of__locale")
+        root.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .select_related("locale", "alias_of__locale")
+        .annotate(swedish_path=Subquery(swedish_path))
+        .order_by("swedish_path", "path")
         if root
         else []
     )

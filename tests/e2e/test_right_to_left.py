@@ -63,9 +63,13 @@ def test_fallback_content_reads_left_to_right_inside_a_right_to_left_page(site_u
     notice = page.locator(".fallback-notice")
     assert notice.is_visible()
     assert notice.evaluate("el => getComputedStyle(el).direction") == "rtl"
-    content = page.locator("main .content")
-    assert content.evaluate("el => getComputedStyle(el).direction") == "ltr"
-    assert content.get_attribute("lang") == "sv"
+    heading = page.locator("main h1")
+    assert heading.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert heading.get_attribute("lang") == "sv"
+    # The interface around the Swedish content stays right to left.
+    assert page.locator("main table").first.evaluate("el => getComputedStyle(el).direction") == (
+        "rtl"
+    )
 
 
 def test_language_switcher_by_keyboard_keeps_the_page(site_url, new_page):
@@ -78,3 +82,40 @@ def test_language_switcher_by_keyboard_keeps_the_page(site_url, new_page):
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}/ar/ekonomiskt-bistand/sa-ansoker-du/")
     assert page.locator("h1").inner_text() == "كيف تقدم طلبًا للحصول على المساعدة المالية"
+
+
+# Arabic or Persian letters: interface strings on a page read in those languages.
+ARABIC_SCRIPT = r"[\u0600-\u06FF]"
+LANGUAGE_OF_TEXT = """(pattern) => {
+    const arabic = new RegExp(pattern);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const wrong = [];
+    let total = 0;
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!arabic.test(node.textContent)) continue;
+        total += 1;
+        const owner = node.parentElement.closest("[lang]");
+        const style = getComputedStyle(node.parentElement);
+        if (!["ar", "fa"].includes(owner.lang) || style.direction !== "rtl") {
+            wrong.push(`${owner.lang}/${style.direction}: ${node.textContent.trim().slice(0, 40)}`);
+        }
+    }
+    return {total, wrong};
+}"""
+
+
+@pytest.mark.parametrize("code", RTL)
+def test_interface_text_on_fallback_pages_is_spoken_and_laid_out_in_the_readers_language(
+    site_url, new_page, code
+):
+    page = new_page(locale=code)
+    for path in ["/oppettider/", "/statistik/", "/tillganglighet/", "/lattlast/"]:
+        page.goto(f"{site_url}/{code}{path}")
+        found = page.evaluate(LANGUAGE_OF_TEXT, ARABIC_SCRIPT)
+        assert found["total"] > 5, path
+        assert found["wrong"] == [], path
+        # The Swedish content keeps its own language and direction.
+        heading = page.locator("main h1")
+        assert heading.evaluate("el => el.closest('[lang]').lang") == "sv", path
+        assert heading.evaluate("el => getComputedStyle(el).direction") == "ltr", path

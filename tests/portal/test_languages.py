@@ -7,6 +7,8 @@ import time_machine
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 
+from tests.portal.test_pages import visible_text
+
 LANGUAGES = settings.LANGUAGES
 LANGUAGE_CODES = [code for code, _name in LANGUAGES]
 
@@ -96,8 +98,11 @@ def test_translated_page_has_no_fallback_notice_and_lists_every_translation(clie
 def test_untranslated_page_falls_back_to_swedish_with_a_notice(client, demo_site):
     html = html_of(client, "/ar/oppettider/")
     assert "لم تُترجم هذه الصفحة إلى لغتك بعد. أنت تقرأها باللغة السويدية." in html
-    assert '<div class="content" lang="sv" dir="ltr">' in html
-    assert "Tidsbokning för nybesök" in html
+    # The Swedish content says it is Swedish; the interface around it stays Arabic.
+    assert '<div class="content">' in html
+    assert '<h1 lang="sv" dir="ltr">Öppettider och telefontider</h1>' in html
+    assert '<h2 id="service-1" lang="sv" dir="ltr">Tidsbokning för nybesök</h2>' in html
+    assert "<caption>الأسبوع القادم</caption>" in html
     notice = re.search(r'<div class="notice fallback-notice".*?</div>', html, re.S).group(0)
     assert '<a href="/sv/oppettider/" lang="sv" hreflang="sv">Svenska</a>' in notice
     assert "English" not in notice
@@ -116,7 +121,7 @@ def test_guarantee_in_english_and_arabic(client, demo_site):
         arabic = html_of(client, "/ar/kvalitetsgaranti/kvalitetsgaranti-2026/")
     assert "Service guarantee 2026" in english
     assert "You get a first appointment quickly" in english
-    assert "14 calendar days – from when you book until your first visit" in english
+    assert "14 calendar days – from when you book until your first visit" in visible_text(english)
     assert "Valid from 1 January 2026 to 31 December 2026" in english
     assert "تحصل على موعد أول بسرعة" in arabic
     assert "14 يومًا تقويميًا" in arabic
@@ -139,5 +144,30 @@ def test_swedish_names_and_numbers_are_isolated_in_right_to_left_pages(client, d
 
 def test_untranslated_titles_in_menus_carry_their_own_language(client, demo_site):
     html = html_of(client, "/ar/")
-    assert '<a href="/ar/ekonomiskt-bistand/" lang="ar">المساعدة المالية</a>' in html
-    assert '<a href="/ar/oppettider/" lang="sv">Öppettider och telefontider</a>' in html
+    assert '<a href="/ar/ekonomiskt-bistand/">المساعدة المالية</a>' in html
+    assert '<a href="/ar/oppettider/" lang="sv" dir="ltr">Öppettider och telefontider</a>' in html
+
+
+def menu_slugs(html: str) -> list[str]:
+    menu = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
+    return [href.split("/")[2] for href in re.findall(r'<a href="(/[^"]+)"', menu)]
+
+
+def test_menu_follows_the_swedish_order_in_every_language(client, demo_site):
+    swedish = menu_slugs(html_of(client, "/sv/"))
+    assert len(swedish) >= 4
+    for code in LANGUAGE_CODES:
+        assert menu_slugs(html_of(client, f"/{code}/")) == swedish, code
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_fallback_content_is_marked_swedish_and_the_interface_stays_in_the_readers_language(
+    client, demo_site, code
+):
+    html = html_of(client, f"/{code}/tillganglighet/")
+    assert '<h1 lang="sv" dir="ltr">Tillgänglighetsredogörelse</h1>' in html
+    # The section headings are interface strings: no Swedish wrapper around them.
+    assert '<h2 id="compliance">' in html
+    assert 'class="content" lang=' not in html

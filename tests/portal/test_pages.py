@@ -61,7 +61,7 @@ def test_current_guarantee_lists_commitments_with_targets(client, demo_site):
     html = get(client, "/sv/kvalitetsgaranti/kvalitetsgaranti-2026/")
     assert "Gäller från 1 januari 2026 till 31 december 2026" in html
     assert 'id="commitment-nybesok"' in html
-    assert "14 kalenderdagar – från att du bokar till ditt första besök" in html
+    assert "14 kalenderdagar – från att du bokar till ditt första besök" in visible_text(html)
     assert "1 arbetsdag" in html
     assert "inte längre" not in html
     assert "Anna Lindqvist, enhetschef" in html
@@ -87,7 +87,10 @@ def test_after_its_period_the_guarantee_is_archived(client, demo_site):
 @time_machine.travel(MONDAY_MORNING, tick=False)
 def test_guarantee_index_shows_the_current_guarantee_first(client, demo_site):
     html = get(client, "/sv/kvalitetsgaranti/")
-    assert html.index("Kvalitetsgaranti 2026") < html.index("Kvalitetsgaranti 2007")
+    # The promises in force are on the index itself, the archive below them.
+    assert html.index('id="commitment-nybesok"') < html.index("Kvalitetsgaranti 2007")
+    assert 'href="/sv/kvalitetsgaranti/kvalitetsgaranti-2026/"' in html
+    assert 'href="/sv/synpunkter/?commitment=nybesok"' in html
 
 
 @time_machine.travel("2026-12-21 09:00 +01:00", tick=False)
@@ -147,12 +150,13 @@ def test_accessibility_statement_has_the_parts_the_law_expects(client, demo_site
 def test_footer_has_contact_details_and_the_statement_link(client, demo_site):
     html = get(client, "/sv/ekonomiskt-bistand/")
     assert "Karlavägen 104" in html and "Box 24156" in html
-    assert '<a href="/sv/tillganglighet/" lang="sv">Tillgänglighetsredogörelse</a>' in html
+    assert '<a href="/sv/tillganglighet/">Tillgänglighetsredogörelse</a>' in html
+    assert '<a href="/sv/statistik/">' in html
 
 
 def test_menu_marks_the_current_section(client, demo_site):
     html = get(client, "/sv/ekonomiskt-bistand/sa-ansoker-du/")
-    assert '<a href="/sv/ekonomiskt-bistand/" lang="sv" aria-current="page">' in html
+    assert '<a href="/sv/ekonomiskt-bistand/" aria-current="page">' in html
 
 
 def test_unknown_page_is_a_friendly_404(client, demo_site):
@@ -191,3 +195,15 @@ def test_a_closed_day_staff_add_closes_the_hours_page(client, demo_site):
     ClosedDay.objects.create(date=date(2026, 11, 26), reason="Planeringsdag")
     html = get(client, "/sv/oppettider/")
     assert "torsdag 26 november" in html and "Planeringsdag" in html
+
+
+@time_machine.travel("2026-12-21 09:00 +01:00", tick=False)
+def test_a_service_name_cannot_end_the_json_ld_script(client, demo_site):
+    page = OpeningHoursPage.objects.get(locale__language_code="sv")
+    hostile = "Reception</script><script>alert(1)</script>"
+    page.services[0].value["name"] = hostile
+    page.save_revision().publish()
+    html = get(client, "/sv/oppettider/")
+    assert "<script>alert(1)" not in html
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(raw)["contactPoint"][0]["name"] == hostile
