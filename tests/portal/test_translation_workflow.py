@@ -115,3 +115,23 @@ def test_page_editors_without_admin_access_cannot_see_the_report(
     client.force_login(django_user_model.objects.create_user("citizen", "c@example.org", "pw-2x"))
     response = client.get(REPORT)
     assert response.status_code in (302, 403)
+
+
+def test_service_names_in_the_hours_are_translated_like_any_other_content(
+    editor, client, demo_site
+):
+    hours = swedish("oppettider")
+    english = translate_with_po_file(
+        editor,
+        hours,
+        "en",
+        {
+            "Öppettider och telefontider": "Opening hours and phone hours",
+            "Tidsbokning för nybesök": "Booking a first visit",
+            "Sommartider": "Summer hours",
+        },
+    )
+    html = client.get(english.url).content.decode()
+    assert '<h2 id="service-1">Booking a first visit</h2>' in html
+    assert "Tidsbokning för nybesök" not in html
+    assert "fallback-notice" not in html
