@@ -19,6 +19,7 @@ def rows(report: Report) -> list[tuple]:
     out += [("commitment", code, title, n) for code, title, n in report.by_commitment]
     out += [
         ("responses", "answered", "", report.answered),
+        ("responses", "due_for_answer", "", report.due_for_answer),
         ("responses", "answered_in_time", "", report.answered_in_time),
         ("responses", "median_working_days", "", report.median_working_days_to_answer),
         ("responses", "still_open", "", report.still_open),

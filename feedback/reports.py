@@ -1,16 +1,19 @@
-"""The yearly and tertial feedback report: one set of queries, used by the command (and later
-the admin view, the exports and the open statistics).
+"""The yearly and tertial feedback report: one set of queries, used by the command, the admin
+view, the exports and the open statistics.
 
 Periods are counted in Stockholm time, so an item received on 31 December at 23:30 belongs to
 that year whatever UTC says. Counting is done by the database (GROUP BY).
 """
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from wagtail.models import Locale
 
 from feedback import triage
 from feedback.choices import Kind
@@ -19,6 +22,7 @@ from portal import workdays
 from portal.hours import STOCKHOLM
 
 TERTIAL_MONTHS = {1: (1, 5), 2: (5, 9), 3: (9, 13)}  # first month, first month after
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class Report:
     by_channel: list[tuple[str, int]] = field(default_factory=list)
     by_commitment: list[tuple[str, str, int]] = field(default_factory=list)
     answered: int = 0
+    # The share answered in time counts the items that asked for an answer and were due (see
+    # due_for_answer_filter); answered_in_time is how many of those were answered by the date.
+    due_for_answer: int = 0
     answered_in_time: int = 0
     median_working_days_to_answer: float | None = None
     still_open: int = 0
@@ -74,6 +81,7 @@ class Report:
     actions: list[tuple[str, str]] = field(default_factory=list)
     previous_year_total: int | None = None
     previous_year_by_category: dict[str, int] = field(default_factory=dict)
+    by_category_id: dict[int, int] = field(default_factory=dict)  # for the open statistics
 
     @property
     def by_category_with_previous_year(self) -> list[tuple[str, int, int]]:
@@ -83,11 +91,27 @@ class Report:
 
     @property
     def share_answered_in_time(self) -> float | None:
-        return self.answered_in_time / self.answered if self.answered else None
+        """Of the items that asked for an answer and were due, the share answered in time."""
+        return self.answered_in_time / self.due_for_answer if self.due_for_answer else None
 
 
 def items_in(period: Period):
     return Feedback.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+
+
+def due_for_answer_filter(today: date) -> Q:
+    """Items that asked for an answer (a way to answer and a due date) and were due: the due
+    date has passed, or they were answered already. The denominator of the share answered in
+    time; items still within their time and unanswered are not counted either way."""
+    asked = ~Q(answer_by="") & Q(answer_due__isnull=False)
+    return asked & (Q(answer_due__lt=today) | Q(answered_on__isnull=False))
+
+
+def answered_in_time_filter(today: date) -> Q:
+    """Of ``due_for_answer_filter(today)``, those answered on or before their due date."""
+    return due_for_answer_filter(today) & Q(
+        answered_on__isnull=False, answered_on__lte=F("answer_due")
+    )
 
 
 def build(period: Period, today: date | None = None, with_previous_year: bool = True) -> Report:
@@ -101,9 +125,8 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
         .annotate(
             n=Count("id"),
             answered=Count("id", filter=Q(answered_on__isnull=False)),
-            in_time=Count(
-                "id", filter=Q(answered_on__isnull=False, answered_on__lte=F("answer_due"))
-            ),
+            due_for_answer=Count("id", filter=due_for_answer_filter(today)),
+            in_time=Count("id", filter=answered_in_time_filter(today)),
             still_open=Count("id", filter=triage.open_filter()),
             overdue=Count("id", filter=triage.overdue_filter(today)),
             justified=Count("id", filter=Q(justified=True)),
@@ -127,9 +150,11 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
             groups, lambda row: (*category(row), districts.get(row["district_id"], "–"))
         )
     ]
+    report.by_category_id = dict(_summed(groups, lambda row: row["category_id"]))
     report.by_kind = _summed(groups, lambda row: row["kind"])
     report.by_channel = _summed(groups, lambda row: row["channel"])
     report.answered = sum(row["answered"] for row in groups)
+    report.due_for_answer = sum(row["due_for_answer"] for row in groups)
     report.answered_in_time = sum(row["in_time"] for row in groups)
     report.still_open = sum(row["still_open"] for row in groups)
     report.overdue = sum(row["overdue"] for row in groups)
@@ -225,10 +250,109 @@ def swedish_text(report: Report) -> str:
         lines.append(
             f"Av {report.complaints} klagomål bedömdes {report.justified_complaints} som befogade."
         )
-    if report.answered:
+    if report.due_for_answer:
         share = round(100 * report.share_answered_in_time)
-        lines.append(f"{share} % av de besvarade fick svar inom svarstiden.")
+        lines.append(
+            f"{share} % av dem som bad om svar fick svar inom svarstiden "
+            f"({report.answered_in_time} av {report.due_for_answer})."
+        )
     if report.actions:
         lines += ["", "Åtgärder:"]
         lines += [f"- {action} ({reference})" for reference, action in report.actions]
     return "\n".join(lines) + "\n"
+
+
+# The open statistics: what the public page shows, with small counts hidden.
+
+
+def suppress(cells: Mapping[Key, int], minimum: int) -> dict[Key, int | None]:
+    """The cells of one table (which add up to its shown total) as published: None where the
+    count is hidden.
+
+    Counts below ``minimum`` are hidden. One hidden cell alone would be the total less the shown
+    cells, and hidden cells that are all zero would be known to be zero, so while either is the
+    case the smallest shown cell (the first of equals, in the given order) is hidden as well.
+    The hidden cells are then at least two with a positive sum, so each of them could be
+    anything from 0 to that sum. With a minimum of 1 or less nothing is hidden: the only counts
+    below it are zeros, and a zero identifies no one."""
+    if minimum <= 1:
+        return dict(cells)
+    hidden = [key for key, n in cells.items() if n < minimum]
+    while hidden and (len(hidden) == 1 or not any(cells[key] for key in hidden)):
+        visible = [key for key in cells if key not in hidden]
+        if not visible:
+            break
+        hidden.append(min(visible, key=lambda key: cells[key]))
+    return {key: None if key in hidden else n for key, n in cells.items()}
+
+
+@dataclass(frozen=True)
+class Cell:
+    label: str
+    count: int | None  # None: not shown
+    lang: str = ""  # the label's language where it is not the reader's (an untranslated name)
+
+
+@dataclass(frozen=True)
+class OpenYear:
+    year: int
+    total: int | None  # None: fewer than the minimum in all, and then no breakdown
+    categories: list[Cell]
+    kinds: list[Cell]
+    share_answered_in_time: int | None  # per cent; None where too few were due for an answer
+
+    @property
+    def has_hidden_cells(self) -> bool:
+        return any(cell.count is None for cell in (*self.categories, *self.kinds))
+
+
+def open_statistics(
+    minimum: int, locale: Locale, years: int = 5, today: date | None = None
+) -> list[OpenYear]:
+    """The last ``years`` years with feedback, newest first, for readers in ``locale``.
+
+    Every active category is listed, with its zeros, and so is an inactive one that has
+    feedback that year, so that a row being there says nothing about its count. Category
+    names are in the reader's language where translated, else in Swedish (``lang``)."""
+    today = today or timezone.localdate()
+    default = Locale.get_default()
+    names = dict(Category.objects.filter(locale=locale).values_list("translation_key", "name"))
+    kinds = dict(Kind.choices)
+    out = []
+    for year in (
+        Feedback.objects.order_by("-year").values_list("year", flat=True).distinct()[:years]
+    ):
+        report = build(Period.year(year), today=today, with_previous_year=False)
+        if report.total < minimum:
+            out.append(OpenYear(year, None, [], [], None))
+            continue
+        listed = Category.objects.filter(
+            Q(locale=default, is_active=True) | Q(pk__in=list(report.by_category_id))
+        ).select_related("locale")
+        by_category = suppress({c: report.by_category_id.get(c.pk, 0) for c in listed}, minimum)
+        counted = dict(report.by_kind)
+        by_kind = suppress({kind: counted.get(kind, 0) for kind in kinds}, minimum)
+        share = report.share_answered_in_time
+        out.append(
+            OpenYear(
+                year=year,
+                total=report.total,
+                categories=[
+                    _category_cell(category, count, names, locale)
+                    for category, count in by_category.items()
+                ],
+                kinds=[Cell(kinds[kind], count) for kind, count in by_kind.items()],
+                share_answered_in_time=round(100 * share)
+                if share is not None and report.due_for_answer >= minimum
+                else None,
+            )
+        )
+    return out
+
+
+def _category_cell(category: Category, count: int | None, names: dict, locale: Locale) -> Cell:
+    if category.locale_id == locale.pk:
+        return Cell(category.name, count)
+    if category.translation_key in names:
+        return Cell(names[category.translation_key], count)
+    return Cell(category.name, count, lang=category.locale.language_code)

@@ -94,14 +94,47 @@ def test_a_period_boundary_across_daylight_saving_time():
 def test_response_times_on_working_days(year_2012):
     complaint = Feedback.objects.get(received_at=datetime(2012, 3, 5, 10, tzinfo=STOCKHOLM))
     complaint.answered_on = date(2012, 3, 12)  # 5 working days after Monday 5 March
+    complaint.answer_by = "letter"
     complaint.save()
     late = Feedback.objects.get(received_at=datetime(2012, 9, 5, 10, tzinfo=STOCKHOLM))
     late.answered_on = date(2012, 10, 31)
+    late.answer_by = "letter"
     late.save()
     report = reports.build(reports.Period.year(2012), today=date(2013, 2, 1))
-    assert (report.answered, report.answered_in_time) == (2, 1)
+    assert (report.answered, report.due_for_answer, report.answered_in_time) == (2, 2, 1)
+    assert report.share_answered_in_time == 0.5
     assert report.median_working_days_to_answer == (5 + 40) / 2
     assert report.still_open == 7
+
+
+def test_share_answered_in_time_counts_everyone_who_asked_and_was_due():
+    """The share is of the items that asked for an answer and were due (the due date has
+    passed, or they were answered), not of the items that happened to be answered."""
+    received = datetime(2025, 5, 2, 10)  # answer due 15 working days later: 23 May
+    for _ in range(3):
+        add(received, answer_by="email", answered_on=date(2025, 5, 6))
+    for _ in range(20):
+        add(received, answer_by="email")  # asked, never answered
+    add(received, answer_by="email", answered_on=date(2025, 6, 30))  # answered late
+    add(received, answered_on=date(2025, 5, 6))  # did not ask: not counted
+    add(received, kind="praise", answer_by="email")  # praise has no due date: not counted
+    add(datetime(2025, 6, 25, 10), answer_by="email")  # asked, not yet due on 1 July
+    add(datetime(2025, 6, 25, 10), answer_by="email", answered_on=date(2025, 6, 27))
+    report = reports.build(reports.Period.year(2025), today=date(2025, 7, 1))
+    assert report.answered == 6
+    assert (report.due_for_answer, report.answered_in_time) == (25, 4)
+    assert report.share_answered_in_time == 4 / 25
+    # Before: every item answered by its due date over every item answered, 5 of 6.
+    text = reports.swedish_text(report)
+    assert "16 % av dem som bad om svar fick svar inom svarstiden (4 av 25)." in text
+    assert ("responses", "due_for_answer", "", 25) in report_formats.rows(report)
+
+
+def test_no_share_when_no_one_was_due_for_an_answer():
+    add(datetime(2025, 5, 2, 10), answered_on=date(2025, 5, 6))  # did not ask
+    report = reports.build(reports.Period.year(2025), today=date(2025, 7, 1))
+    assert report.share_answered_in_time is None
+    assert "svarstiden" not in reports.swedish_text(report)
 
 
 def test_counts_by_commitment():
@@ -172,6 +205,14 @@ def test_report_view_shows_the_figures_chart_and_text(handler_client, year_2012)
     assert "<td>Information</td><td>Norrmalm</td><td>1</td>" in html
     assert "<td>Information</td><td>2</td><td>1</td>" in html  # beside the year before
     assert "Samtal med personalen om bemötande." in html
+
+
+def test_report_view_shows_the_share_answered_in_time(handler_client):
+    add(datetime(2025, 5, 2, 10), answer_by="email", answered_on=date(2025, 5, 6))
+    add(datetime(2025, 5, 2, 10), answer_by="email")
+    html = handler_client.get("/admin/feedback-report/?year=2025").content.decode()
+    assert "<td>2</td>" in html  # asked and due
+    assert "<td>1 (50 %)</td>" in html  # of those, answered in time
 
 
 def test_report_view_exports_equal_the_view(handler_client, year_2012):
