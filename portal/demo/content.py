@@ -1,5 +1,8 @@
 """A realistic demo site for Försörjningsstödsenheten, built from the unit's public facts.
 
+What the sources do not give (today's guarantee, its signer and dates, most hours, the e-mail
+address) is an example and says so on the page; the 2007 guarantee keeps to its own document.
+
 ``build()`` is idempotent: a page that exists (found by slug under its parent) is left as it
 is, so running it twice, or after staff have edited the pages, changes nothing.
 """
@@ -11,7 +14,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
 from portal.demo.streamdata import stream
-from portal.demo.translations import translate_demo_pages
+from portal.demo.translations import appeal_body, translate_demo_pages
 from portal.locale_setup import synchronise_trees
 from portal.models import (
     AccessibilityStatementPage,
@@ -88,12 +91,15 @@ def opening_hours(year: int) -> str:
         (
             "service",
             {
-                "name": "Telefontid för handläggare",
+                "name": "Nå din handläggare",
                 "description": (
-                    "Din handläggare går att nå under kontorstid. Lämna ett meddelande på röstbrevlådan "
-                    "så ringer vi upp senast nästa arbetsdag."
+                    "Din handläggare går att nå under kontorstid. Ring växeln 08-508 10 000 och "
+                    "be att få tala med din handläggare."
                 ),
-                "regular_hours": weekday_hours(weekdays, "09:00", "10:00"),
+                "regular_hours": (
+                    weekday_hours(weekdays, "08:30", "12:00")
+                    + weekday_hours(weekdays, "13:00", "16:00")
+                ),
                 "seasons": [],
                 "exceptions": [],
             },
@@ -111,6 +117,15 @@ def opening_hours(year: int) -> str:
     )
 
 
+EXAMPLE_NOTICE = (
+    "<p><strong>Detta är en exempelsida: namn, datum och mål är exempel.</strong> Garantin visar "
+    "hur en kvalitetsgaranti kan se ut på webbplatsen. Den är inte ett beslut av "
+    "stadsdelsnämnden.</p>"
+)
+EXAMPLE_SIGNER = "Förnamn Efternamn (exempel)"
+
+# Today's demo guarantee. Every promise rests on the unit's own documented practice (its 2007
+# guarantee, its annual reports); targets from other units' work plans do not belong here.
 COMMITMENTS = [
     {
         "code": "bemotande",
@@ -141,32 +156,14 @@ COMMITMENTS = [
     {
         "code": "nabarhet",
         "title": "Det är lätt att komma i kontakt med oss",
-        "explanation": "Din handläggare går att nå under kontorstid.",
-        "target_value": 1,
-        "target_unit": "working_days",
-        "target_measures": "tills vi ringer upp efter ett meddelande på röstbrevlådan",
-    },
-    {
-        "code": "skuldradgivning",
-        "title": "Du får tid hos budget- och skuldrådgivare",
-        "explanation": "Familjer med barn får tid inom en vecka.",
-        "target_value": 3,
-        "target_unit": "months",
-        "target_measures": "från att du hör av dig till ditt första möte",
-    },
-    {
-        "code": "vald-i-nara-relation",
-        "title": "Du som utsatts för våld får hjälp direkt",
-        "explanation": "Om du utsatts för våld av en närstående kontaktar vi dig samma dag.",
-        "target_value": 1,
-        "target_unit": "working_days",
-        "target_measures": "senast nästa dag efter att du hört av dig",
+        "explanation": "Din handläggare går att nå under kontorstid, måndag till fredag. Ring "
+        "växeln och be att få tala med din handläggare.",
     },
     {
         "code": "synpunkter",
         "title": "Dina synpunkter gör oss bättre",
         "explanation": "Vi går igenom alla synpunkter och klagomål och använder dem för att förbättra "
-        "verksamheten.",
+        "verksamheten. Skriftliga klagomål besvarar vi alltid skriftligt.",
     },
 ]
 
@@ -179,6 +176,11 @@ ABOUT_UNIT = (
     "bidragshandläggare, budget- och skuldrådgivare och administrativa assistenter.</p>"
     "<p>Receptionen tar emot ansökningar och handlingar och hjälper dig att boka tid.</p>"
 )
+HOW_WE_KEEP = EXAMPLE_NOTICE + (
+    "<p>Vi följer upp våra mål varje tertial och redovisar resultatet i vår "
+    "verksamhetsberättelse. Varje april gör vi en brukarundersökning. Synpunkter och klagomål "
+    "tar vi upp på våra arbetsplatsträffar, där vi beslutar om förändringar.</p>"
+)
 IF_WE_FAIL = (
     "<p>Kontakta växeln, lämna ett meddelande till din handläggare eller kontakta enhetschefen. "
     "Din handläggare eller receptionen hjälper dig gärna att lämna en synpunkt.</p>"
@@ -187,27 +189,104 @@ IF_WE_FAIL = (
     "beslutet. Förvaltningsrätten prövar överklagandet.</p>"
 )
 
+# The 2007 guarantee of the unit's predecessor, in its own terms: six commitments in the
+# document's order, its targets as "how we live up to them", and the court of the time
+# (länsrätten; förvaltningsrätten only since 2010). Codes match today's where the promise is
+# the same, so reports can compare years.
+COMMITMENTS_2007 = [
+    {
+        "code": "synpunkter",
+        "title": "Dina förbättringsförslag, synpunkter och klagomål tas om hand",
+        "explanation": "Vi tar vara på det du berättar för oss och använder det för att utveckla "
+        "verksamheten.",
+    },
+    {
+        "code": "bemotande",
+        "title": "Du bemöts professionellt och med hänsyn",
+        "explanation": "Alla som har kontakt med enheten ska mötas med respekt för sin integritet.",
+    },
+    {
+        "code": "sjalvforsorjning",
+        "title": "Våra beslut och insatser syftar till att du blir självständig",
+        "explanation": "Det vi beslutar och erbjuder ska hjälpa dig att bli självständig och att "
+        "kunna försörja dig själv.",
+    },
+    {
+        "code": "delaktighet",
+        "title": "Du är delaktig i handläggningen av ditt ärende",
+        "explanation": "Vi låter dig vara med och påverka hur ditt ärende utreds och handläggs, så "
+        "långt det är möjligt.",
+    },
+    {
+        "code": "nabarhet",
+        "title": "Det är lätt att komma i kontakt med oss",
+        "explanation": "Du ska enkelt kunna nå enheten när du behöver oss.",
+    },
+    {
+        "code": "information",
+        "title": "Du får tydlig information om vad vi kan erbjuda",
+        "explanation": "Vi berättar tydligt vilka valmöjligheter enheten kan erbjuda dig.",
+    },
+]
+UNIT_2007 = "Enheten för arbete och försörjningsstöd, Östermalms stadsdelsförvaltning"
+MISSION_2007 = (
+    f"<p>{UNIT_2007} utreder, bedömer och beslutar om ekonomiskt bistånd enligt "
+    "socialtjänstlagen. Målet med vårt arbete är att den som söker hjälp hos oss ska bli "
+    "självförsörjande.</p>"
+)
+ABOUT_UNIT_2007 = (
+    "<p>På enheten arbetar en enhetschef, en assistent, budget- och skuldrådgivare, "
+    "arbetskonsulenter, socialsekreterare, bidragshandläggare och en dödsboutredare.</p>"
+    "<p>Receptionen tar emot besök och samtal och hjälper dig att boka tid och lämna "
+    "handlingar.</p>"
+)
+HOW_WE_KEEP_2007 = (
+    "<p>Så här lever vi upp till våra åtaganden:</p>"
+    "<ul>"
+    "<li>Du kan boka tid för nybesök fem dagar i veckan: måndag, tisdag och onsdag kl. "
+    "10.00–11.00 och 12.30–13.30, torsdag och fredag kl. 10.00–11.00.</li>"
+    "<li>Du erbjuds en tid för nybesök inom 14 dagar.</li>"
+    "<li>Din ansökan blir prövad och beslutet skickat till dig inom 14 dagar från den dag du "
+    "lämnade in de handlingar vi har begärt.</li>"
+    "<li>Får du avslag på din ansökan får du skriftlig information om hur du överklagar "
+    "beslutet.</li>"
+    "<li>Under kontorstid finns det alltid en handläggare som du kan nå.</li>"
+    "</ul>"
+)
+IF_WE_FAIL_2007 = (
+    "<p>Om vi inte lever upp till våra åtaganden vill vi att du hör av dig. Ring växeln "
+    "08-508 10 000, lämna ett meddelande på din handläggares röstbrevlåda eller kontakta "
+    "enhetschefen. Din handläggare eller medborgarkontoret hjälper dig att lämna dina "
+    "synpunkter.</p>"
+    "<p><strong>Synpunkter och klagomål är inte ett sätt att överklaga ett beslut.</strong> Vill "
+    "du överklaga ska ditt överklagande ha kommit in till enheten inom tre veckor från den dag "
+    "du fick del av beslutet. Enheten skickar det vidare till länsrätten, som prövar det.</p>"
+    f"<p>{UNIT_2007}, Karlavägen 104, Box 24156, 104 51 Stockholm.</p>"
+    "<p>Stockholm den 15 februari 2007. Garantin är undertecknad av enhetschefen.</p>"
+)
+
+
+def commitment_rows(commitments: list[dict]) -> list[GuaranteeCommitment]:
+    return [GuaranteeCommitment(sort_order=n, **c) for n, c in enumerate(commitments)]
+
 
 def guarantees(index: GuaranteeIndexPage, year: int) -> None:
     ensure_child(
         index,
         GuaranteePage,
         f"kvalitetsgaranti-{year}",
-        title=f"Kvalitetsgaranti {year}",
+        title=f"Kvalitetsgaranti {year} (exempel)",
         valid_from=date(year, 1, 1),
         valid_to=date(year, 12, 31),
         mission=MISSION,
         about_unit=ABOUT_UNIT,
         if_we_fail=IF_WE_FAIL,
-        how_we_keep=(
-            "<p>Vi följer upp våra mål varje tertial och redovisar resultatet i vår "
-            "verksamhetsberättelse. Varje april gör vi en brukarundersökning.</p>"
-        ),
+        how_we_keep=HOW_WE_KEEP,
         approved_by="Östermalms stadsdelsnämnd",
         approved_on=date(year - 1, 12, 10),
-        signed_by_name="Anna Lindqvist",
+        signed_by_name=EXAMPLE_SIGNER,
         signed_by_role="enhetschef",
-        commitments=[GuaranteeCommitment(sort_order=n, **c) for n, c in enumerate(COMMITMENTS)],
+        commitments=commitment_rows(COMMITMENTS),
     )
     ensure_child(
         index,
@@ -216,14 +295,44 @@ def guarantees(index: GuaranteeIndexPage, year: int) -> None:
         title="Kvalitetsgaranti 2007",
         valid_from=date(2007, 2, 15),
         valid_to=date(2007, 12, 31),
-        mission=MISSION,
-        if_we_fail=IF_WE_FAIL,
+        mission=MISSION_2007,
+        about_unit=ABOUT_UNIT_2007,
+        how_we_keep=HOW_WE_KEEP_2007,
+        if_we_fail=IF_WE_FAIL_2007,
+        # The committee's approval date is not in our sources; the document is dated and signed
+        # Stockholm 2007-02-15 by the unit head, whose name the demo does not invent.
         approved_by="Östermalms stadsdelsnämnd",
-        approved_on=date(2007, 2, 15),
         signed_by_role="enhetschef",
-        commitments=[GuaranteeCommitment(sort_order=n, **c) for n, c in enumerate(COMMITMENTS[:4])],
+        commitments=commitment_rows(COMMITMENTS_2007),
     )
 
+
+# The appeal guidance (translations.APPEAL has the same keys in other languages).
+APPEAL_SV = {
+    "title": "Om du inte är nöjd med ett beslut",
+    "summary": "Så överklagar du ett beslut, och skillnaden mellan ett överklagande och ett "
+    "klagomål.",
+    "intro": "Om du har fått avslag på din ansökan, eller om du inte håller med om ett beslut "
+    "vi har fattat, kan du överklaga. Då prövar en domstol beslutet.",
+    "how_heading": "Så överklagar du",
+    "steps": [
+        "Skriv vilket beslut du överklagar, till exempel beslutets datum.",
+        "Skriv varför du tycker att beslutet är fel och hur du vill att det ska ändras.",
+        "Skriv ditt namn och hur vi kan nå dig, och skriv under överklagandet.",
+    ],
+    "send": "Skicka eller lämna ditt överklagande till oss, inte till domstolen. Det ska ha "
+    "kommit in till oss inom tre veckor från den dag du fick del av beslutet. Vi kontrollerar "
+    "att det har kommit in i tid och skickar det vidare till förvaltningsrätten, som prövar "
+    "det. Om vi ser att vårt beslut är fel kan vi själva ändra det.",
+    "notice_title": "Ett klagomål är inte ett överklagande",
+    "notice": "Ett klagomål eller en synpunkt hjälper oss att bli bättre, men det ändrar inte "
+    "ett beslut. Vill du få ett beslut ändrat måste du överklaga det inom tre veckor.",
+    "help_heading": "Du kan få hjälp",
+    "help": "Din handläggare hjälper dig gärna att skriva ditt överklagande. Du kan också få "
+    "hjälp i receptionen. Behöver du tolk, säg det när du ringer.",
+    "contact_title": "Kontakta din handläggare",
+    "contact_text": "Ring växeln och be att få tala med din handläggare.",
+}
 
 GUIDANCE = [
     {
@@ -251,9 +360,9 @@ GUIDANCE = [
                 {
                     "kind": "warning",
                     "title": "Utsatt för våld?",
-                    "text": "<p>Om du har utsatts för våld av någon närstående kontaktar vi dig "
-                    "samma dag eller senast nästa dag. Ring växeln och säg att det är bråttom."
-                    "</p>",
+                    "text": "<p>Om någon närstående har utsatt dig för våld, säg det när du "
+                    "ringer oss. Då får du tala med en socialsekreterare så snart som möjligt. "
+                    "Är du i fara just nu, ring 112.</p>",
                 },
             ),
             ("heading", {"text": "Vanliga frågor", "level": "h2"}),
@@ -305,8 +414,8 @@ GUIDANCE = [
             ),
             (
                 "paragraph",
-                "<p>Du får en tid inom tre månader. Familjer med barn får en tid inom "
-                "en vecka. Rådgivningen är gratis och rådgivarna har tystnadsplikt.</p>",
+                "<p>Ring växeln och be att få boka en tid hos en budget- och skuldrådgivare. "
+                "Rådgivningen är gratis och rådgivarna har tystnadsplikt.</p>",
             ),
             (
                 "question",
@@ -320,26 +429,9 @@ GUIDANCE = [
     },
     {
         "slug": "overklaga-ett-beslut",
-        "title": "Om du inte är nöjd med ett beslut",
-        "summary": "Skillnaden mellan att överklaga ett beslut och att lämna ett klagomål.",
-        "body": stream(
-            (
-                "paragraph",
-                "<p>Om du har fått avslag på din ansökan kan du överklaga beslutet. "
-                "Överklagandet ska ha kommit in till oss inom tre veckor från den dag du fick del av "
-                "beslutet. Vi skickar det vidare till förvaltningsrätten, som prövar det.</p>",
-            ),
-            (
-                "notice",
-                {
-                    "kind": "info",
-                    "title": "Ett klagomål är inte ett överklagande",
-                    "text": "<p>Ett klagomål eller en synpunkt hjälper oss att bli bättre, men "
-                    "det ändrar inte ett beslut. Vill du få ett beslut ändrat måste du "
-                    "överklaga.</p>",
-                },
-            ),
-        ),
+        "title": APPEAL_SV["title"],
+        "summary": APPEAL_SV["summary"],
+        "body": appeal_body(APPEAL_SV),
     },
 ]
 
@@ -430,7 +522,9 @@ def build(year: int | None = None) -> HomePage:
         title="Kvalitetsgaranti",
         show_in_menus=True,
         intro="<p>I vår kvalitetsgaranti lovar vi vad du kan förvänta dig av oss, och vad du "
-        "kan göra om vi inte håller det vi lovar.</p>",
+        "kan göra om vi inte håller det vi lovar.</p>"
+        "<p>Garantin som gäller i dag är en exempelsida: namn, datum och mål är exempel. "
+        "Garantin från 2007 bygger på den garanti som enhetens föregångare hade det året.</p>",
     )
     guarantees(guarantee_index, year)
 
@@ -442,7 +536,9 @@ def build(year: int | None = None) -> HomePage:
         show_in_menus=True,
         services=opening_hours(year),
         intro="<p>Här ser du när du kan ringa eller besöka oss. På helgdagar och på "
-        "midsommarafton, julafton och nyårsafton har vi stängt.</p>",
+        "midsommarafton, julafton och nyårsafton har vi stängt.</p>"
+        "<p>Tiderna för tidsbokning av nybesök är desamma som i vår kvalitetsgaranti från 2007. "
+        "Övriga tider på sidan är exempel.</p>",
     )
 
     guidance_index, _ = ensure_child(
@@ -525,7 +621,11 @@ def build(year: int | None = None) -> HomePage:
                 "<p>Ta med legitimation.</p><p>Ta med papper om din hyra.</p>"
                 "<p>Ta med papper från din bank.</p>",
             ),
-            ("paragraph", "<p>Vi skickar ett svar till dig inom två veckor.</p>"),
+            (
+                "paragraph",
+                "<p>Du får ett svar på papper.</p>"
+                "<p>Svaret kommer inom två veckor efter att du har lämnat alla papper.</p>",
+            ),
         ),
     )
 
@@ -560,7 +660,9 @@ def build(year: int | None = None) -> HomePage:
         contact.visiting_address = "Karlavägen 104, Stockholm"
         contact.postal_address = "Box 24156\n104 51 Stockholm"
         contact.switchboard = "08-508 10 000"
-        contact.email = "forsorjningsstod@example.org"
+        # The unit's e-mail address is not in our sources: the demo shows one that says it is
+        # an example on every page (the footer).
+        contact.email = "exempel@example.org"
         contact.complaints_contact = "Biträdande enhetschef, via växeln 08-508 10 000"
         contact.save()
     return home

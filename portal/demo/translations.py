@@ -1,5 +1,6 @@
 """Demo translations: the home page and "how to apply" in every language, the guarantee in
-English and Arabic. Everything else falls back to Swedish (aliases kept by locale_setup).
+English and Arabic, the appeal guidance in English, Arabic and Somali. Everything else falls
+back to Swedish (aliases kept by locale_setup).
 
 Texts other than Swedish and English were drafted without a native speaker and need review.
 """
@@ -68,7 +69,7 @@ APPLY = {
             "Decisions about other benefits",
         ],
         "Exposed to violence?",
-        "If someone close to you has been violent towards you, we contact you the same day or the next day at the latest. Call the switchboard and say that it is urgent.",
+        "If someone close to you has been violent towards you, tell us when you call. You will then speak to a social worker as soon as possible. If you are in danger right now, call 112.",
         "How long does it take to get a decision?",
         "We send the decision within 14 days from when you handed in all the documents we asked for.",
         "Can I get help in my own language?",
@@ -88,7 +89,7 @@ APPLY = {
             "قرارات بشأن التعويضات الأخرى",
         ],
         "هل تعرضت للعنف؟",
-        "إذا تعرضت للعنف من شخص قريب منك، نتواصل معك في اليوم نفسه أو في اليوم التالي على الأكثر. اتصل بالمقسم وقل إن الأمر عاجل.",
+        "إذا تعرضت للعنف من شخص قريب منك، أخبرنا بذلك عندما تتصل بنا. عندها تتحدث مع أخصائي اجتماعي في أقرب وقت ممكن. إذا كنت في خطر الآن، اتصل بالرقم 112.",
         "كم من الوقت يستغرق الحصول على قرار؟",
         "نرسل القرار خلال 14 يومًا من تاريخ تسليمك جميع المستندات التي طلبناها.",
         "هل يمكنني الحصول على مساعدة بلغتي؟",
@@ -108,7 +109,7 @@ APPLY = {
             "تصمیم‌های مربوط به سایر مزایا",
         ],
         "در معرض خشونت هستید؟",
-        "اگر یکی از نزدیکانتان با شما خشونت کرده است، همان روز یا حداکثر روز بعد با شما تماس می‌گیریم. با تلفن مرکزی تماس بگیرید و بگویید که موضوع فوری است.",
+        "اگر یکی از نزدیکانتان با شما خشونت کرده است، هنگام تماس به ما بگویید. آنگاه در اسرع وقت با یک مددکار اجتماعی صحبت می‌کنید. اگر همین حالا در خطر هستید، با ۱۱۲ تماس بگیرید.",
         "گرفتن تصمیم چقدر طول می‌کشد؟",
         "ما تصمیم را ظرف ۱۴ روز از زمانی که همه مدارک خواسته‌شده را تحویل داده‌اید ارسال می‌کنیم.",
         "آیا می‌توانم به زبان خودم کمک بگیرم؟",
@@ -128,7 +129,7 @@ APPLY = {
             "Go'aamada gunnooyinka kale",
         ],
         "Ma lagu xadgudbay?",
-        "Haddii qof kuu dhow uu rabshad kuu geystay, waxaan kula soo xiriiraynaa isla maalintaas ama ugu dambeyn maalinta xigta. Wac xarunta taleefanka oo sheeg inay degdeg tahay.",
+        "Haddii qof kuu dhow uu rabshad kuu geystay, noo sheeg marka aad na soo wacdo. Markaas waxaad la hadli doontaa shaqaale bulsho sida ugu dhakhsaha badan. Haddii aad hadda khatar ku jirto, wac 112.",
         "Immisa waqti ayay qaadanaysaa in go'aan la helo?",
         "Waxaan soo dirnaa go'aanka 14 maalmood gudahood laga bilaabo marka aad keento dhammaan dukumentiyada aan ku weydiinnay.",
         "Ma heli karaa caawimaad luqaddayda?",
@@ -148,7 +149,7 @@ APPLY = {
             "ብዛዕባ ካልኦት ካሕሳታት ዝተወሰኑ ውሳነታት",
         ],
         "ዓመጽ በጺሑኩም ድዩ?",
-        "ሓደ ቀረባኹም ዓመጽ እንተ ኣውሪዱልኩም፡ በታ መዓልቲ ወይ ብዝደንጐየ ኣብ ዝቕጽል መዓልቲ ክንረኽበኩም ኢና። ናብ ማእከላይ ተሌፎን ደዊልኩም ህጹጽ ምዃኑ ንገሩ።",
+        "ሓደ ቀረባኹም ዓመጽ እንተ ኣውሪዱልኩም፡ ክትድውሉልና ከለኹም ንገሩና። ሽዑ ብዝተኻእለ መጠን ቀልጢፍኩም ምስ ማሕበራዊ ሰራሕተኛ ክትዛረቡ ኢኹም። ሕጂ ኣብ ሓደጋ እንተ ሃሊኹም ናብ 112 ደውሉ።",
         "ውሳነ ንምርካብ ክንደይ ግዜ ይወስድ?",
         "ዝሓተትናዮም ሰነዳት ኩሎም ካብ ዘረከብኩምሉ መዓልቲ ኣብ ውሽጢ 14 መዓልቲ ውሳነ ንሰድድ።",
         "ብቛንቋይ ሓገዝ ክረክብ እኽእል ዶ?",
@@ -168,7 +169,7 @@ APPLY = {
             "Päätökset muista etuuksista",
         ],
         "Oletko kokenut väkivaltaa?",
-        "Jos läheisesi on käyttänyt sinua kohtaan väkivaltaa, otamme sinuun yhteyttä samana päivänä tai viimeistään seuraavana päivänä. Soita vaihteeseen ja kerro, että asia on kiireellinen.",
+        "Jos läheisesi on käyttänyt sinua kohtaan väkivaltaa, kerro siitä soittaessasi meille. Pääset silloin puhumaan sosiaalityöntekijän kanssa mahdollisimman pian. Jos olet vaarassa juuri nyt, soita 112.",
         "Kuinka kauan päätöksen saaminen kestää?",
         "Lähetämme päätöksen 14 päivän kuluessa siitä, kun olet toimittanut kaikki pyytämämme asiakirjat.",
         "Voinko saada apua omalla kielelläni?",
@@ -176,24 +177,28 @@ APPLY = {
     ),
 }
 
+# title, introduction, the note that today's guarantee is an example
 GUARANTEE_INDEX = {
     "en": (
         "Service guarantee",
         "In our service guarantee we promise what you can expect from us, and what you can do if we do not keep our promises.",
+        "The guarantee in force today is an example page: names, dates and targets are examples. The 2007 guarantee is based on the guarantee the unit's predecessor had that year.",
     ),
     "ar": (
         "ضمان جودة الخدمة",
         "نَعِد في ضمان جودة الخدمة بما يمكنك توقعه منا، وبما يمكنك فعله إذا لم نفِ بوعودنا.",
+        "الضمان الساري اليوم صفحة نموذجية: الأسماء والتواريخ والأهداف أمثلة فقط. ويستند ضمان عام 2007 إلى الضمان الذي كان لدى الجهة السابقة للوحدة في ذلك العام.",
     ),
 }
 
 GUARANTEE = {
     "en": {
-        "title": "Service guarantee {year}",
+        "title": "Service guarantee {year} (example)",
         "mission": "<p>We investigate, assess and decide on financial assistance under the Social Services Act. The goal is that you can support yourself.</p>",
         "about_unit": "<p>Our staff include social workers in an intake group and an investigation group, benefit officers, budget and debt advisers and administrative assistants.</p><p>The reception receives applications and documents and helps you book a time.</p>",
-        "how_we_keep": "<p>We follow up our targets every four months and report the results in our annual report. Every April we carry out a user survey.</p>",
+        "how_we_keep": "<p><strong>This is an example page: names, dates and targets are examples.</strong> It shows what a service guarantee can look like on the website. It is not a decision of the district committee.</p><p>We follow up our targets every four months and report the results in our annual report. Every April we carry out a user survey. We discuss feedback and complaints at our staff meetings, where we decide on changes.</p>",
         "if_we_fail": "<p>Contact the switchboard, leave a message for your case worker or contact the head of the unit. Your case worker or the reception will gladly help you give feedback.</p><p><strong>Feedback or a complaint is not an appeal.</strong> If you want to appeal a decision, your appeal must reach us within three weeks of when you were told about the decision. The administrative court decides on the appeal.</p>",
+        "signed_by_name": "First name Last name (example)",
         "signed_by_role": "head of unit",
         "commitments": {
             "bemotande": (
@@ -218,33 +223,24 @@ GUARANTEE = {
             ),
             "nabarhet": (
                 "It is easy to get in touch with us",
-                "Your case worker can be reached during office hours.",
-                "until we call back after a voicemail message",
-            ),
-            "skuldradgivning": (
-                "You get an appointment with a budget and debt adviser",
-                "Families with children get an appointment within a week.",
-                "from when you contact us until your first meeting",
-            ),
-            "vald-i-nara-relation": (
-                "If you have been exposed to violence, you get help straight away",
-                "If someone close to you has been violent towards you, we contact you the same day.",
-                "at the latest the day after you contacted us",
+                "Your case worker can be reached during office hours, Monday to Friday. Call the switchboard and ask to speak to your case worker.",
+                "",
             ),
             "synpunkter": (
                 "Your feedback makes us better",
-                "We go through all feedback and complaints and use them to improve our work.",
+                "We go through all feedback and complaints and use them to improve our work. We always answer written complaints in writing.",
                 "",
             ),
         },
     },
     "ar": {
-        "title": "ضمان جودة الخدمة {year}",
+        "title": "ضمان جودة الخدمة {year} (مثال)",
         "mission": "<p>نحقق في طلبات المساعدة المالية ونقيّمها ونتخذ القرار بشأنها وفقًا لقانون الخدمات الاجتماعية. الهدف أن تتمكن من إعالة نفسك.</p>",
         "about_unit": "<p>يعمل لدينا أخصائيون اجتماعيون في مجموعة الاستقبال ومجموعة التحقيق، وموظفو المعونات، ومستشارو الميزانية والديون، ومساعدون إداريون.</p><p>يستقبل مكتب الاستقبال الطلبات والمستندات ويساعدك على حجز موعد.</p>",
-        "how_we_keep": "<p>نتابع أهدافنا كل أربعة أشهر وننشر النتائج في تقريرنا السنوي. وفي شهر أبريل من كل عام نجري استطلاعًا لآراء المستفيدين.</p>",
+        "how_we_keep": "<p><strong>هذه صفحة نموذجية: الأسماء والتواريخ والأهداف أمثلة فقط.</strong> توضح الصفحة الشكل الذي يمكن أن يبدو عليه ضمان جودة الخدمة على الموقع، وهي ليست قرارًا صادرًا عن لجنة المنطقة.</p><p>نتابع أهدافنا كل أربعة أشهر وننشر النتائج في تقريرنا السنوي. وفي شهر أبريل من كل عام نجري استطلاعًا لآراء المستفيدين. ونناقش الملاحظات والشكاوى في اجتماعات الموظفين حيث نقرر التغييرات.</p>",
         "if_we_fail": "<p>اتصل بالمقسم أو اترك رسالة لموظفك المسؤول أو تواصل مع رئيس الوحدة. يسعد موظفك المسؤول أو موظفو الاستقبال بمساعدتك على تقديم ملاحظاتك.</p><p><strong>الملاحظة أو الشكوى ليست طعنًا.</strong> إذا أردت الطعن في قرار، يجب أن يصلنا طعنك خلال ثلاثة أسابيع من تاريخ علمك بالقرار. تنظر المحكمة الإدارية في الطعن.</p>",
-        "signed_by_role": "رئيسة الوحدة",
+        "signed_by_name": "الاسم الأول واسم العائلة (مثال)",
+        "signed_by_role": "رئيس الوحدة",
         "commitments": {
             "bemotande": (
                 "نعاملك بمهنية واحترام",
@@ -268,27 +264,106 @@ GUARANTEE = {
             ),
             "nabarhet": (
                 "من السهل التواصل معنا",
-                "يمكن الوصول إلى موظفك المسؤول خلال ساعات العمل.",
-                "حتى نعاود الاتصال بعد رسالة في البريد الصوتي",
-            ),
-            "skuldradgivning": (
-                "تحصل على موعد مع مستشار الميزانية والديون",
-                "تحصل العائلات التي لديها أطفال على موعد خلال أسبوع.",
-                "من وقت تواصلك معنا حتى أول لقاء",
-            ),
-            "vald-i-nara-relation": (
-                "إذا تعرضت للعنف تحصل على المساعدة فورًا",
-                "إذا تعرضت للعنف من شخص قريب منك نتواصل معك في اليوم نفسه.",
-                "في اليوم التالي لتواصلك معنا على الأكثر",
+                "يمكن الوصول إلى موظفك المسؤول خلال ساعات العمل من الاثنين إلى الجمعة. اتصل بالمقسم واطلب التحدث مع موظفك المسؤول.",
+                "",
             ),
             "synpunkter": (
                 "ملاحظاتك تجعلنا أفضل",
-                "ندرس جميع الملاحظات والشكاوى ونستخدمها لتحسين عملنا.",
+                "ندرس جميع الملاحظات والشكاوى ونستخدمها لتحسين عملنا. ونرد دائمًا كتابيًا على الشكاوى المكتوبة.",
                 "",
             ),
         },
     },
 }
+
+
+# "Om du inte är nöjd med ett beslut" (slug overklaga-ett-beslut); the Swedish text is in
+# content.py. Keys in the order of the page: see appeal_body().
+APPEAL = {
+    "en": {
+        "title": "If you are not satisfied with a decision",
+        "summary": "How to appeal a decision, and the difference between an appeal and a complaint.",
+        "intro": "If your application has been rejected, or you disagree with a decision we have made, you can appeal. A court will then review the decision.",
+        "how_heading": "How to appeal",
+        "steps": [
+            "Write which decision you are appealing, for example the date of the decision.",
+            "Write why you think the decision is wrong and how you want it changed.",
+            "Write your name and how we can contact you, and sign the appeal.",
+        ],
+        "send": "Send or hand in your appeal to us, not to the court. It must reach us within three weeks from the day you were told about the decision. We check that it arrived in time and send it on to the administrative court (förvaltningsrätten), which reviews it. If we find that our decision was wrong, we can change it ourselves.",
+        "notice_title": "A complaint is not an appeal",
+        "notice": "A complaint or other feedback helps us improve, but it does not change a decision. If you want a decision changed, you must appeal within three weeks.",
+        "help_heading": "You can get help",
+        "help": "Your case worker will gladly help you write your appeal. You can also get help at the reception. If you need an interpreter, tell us when you call.",
+        "contact_title": "Contact your case worker",
+        "contact_text": "Call the switchboard and ask to speak to your case worker.",
+    },
+    # Drafted without a native speaker: needs review.
+    "ar": {
+        "title": "إذا لم تكن راضيًا عن قرار",
+        "summary": "كيف تطعن في قرار، والفرق بين الطعن والشكوى.",
+        "intro": "إذا رُفض طلبك أو لم تكن موافقًا على قرار اتخذناه، يمكنك الطعن فيه. عندها تنظر محكمة في القرار.",
+        "how_heading": "كيف تقدم طعنًا",
+        "steps": [
+            "اكتب القرار الذي تطعن فيه، مثل تاريخ القرار.",
+            "اكتب لماذا تعتقد أن القرار خاطئ وكيف تريد أن يُغيَّر.",
+            "اكتب اسمك وكيف يمكننا التواصل معك، ووقّع على الطعن.",
+        ],
+        "send": "أرسل طعنك إلينا أو سلّمه لنا، وليس إلى المحكمة. يجب أن يصلنا خلال ثلاثة أسابيع من اليوم الذي علمت فيه بالقرار. نتحقق من أنه وصل في الوقت المحدد ثم نرسله إلى المحكمة الإدارية (förvaltningsrätten) التي تنظر فيه. وإذا وجدنا أن قرارنا كان خاطئًا يمكننا أن نغيّره بأنفسنا.",
+        "notice_title": "الشكوى ليست طعنًا",
+        "notice": "تساعدنا الشكوى أو الملاحظة على التحسن، لكنها لا تغيّر القرار. إذا أردت تغيير قرار، يجب أن تطعن فيه خلال ثلاثة أسابيع.",
+        "help_heading": "يمكنك الحصول على المساعدة",
+        "help": "يسعد موظفك المسؤول بمساعدتك على كتابة طعنك. ويمكنك أيضًا الحصول على المساعدة في مكتب الاستقبال. إذا كنت بحاجة إلى مترجم فوري، أخبرنا بذلك عندما تتصل.",
+        "contact_title": "تواصل مع موظفك المسؤول",
+        "contact_text": "اتصل بالمقسم واطلب التحدث مع موظفك المسؤول.",
+    },
+    # Drafted without a native speaker: needs review.
+    "so": {
+        "title": "Haddii aadan ku qanacsanayn go'aan",
+        "summary": "Sida rafcaan looga qaato go'aan, iyo farqiga u dhexeeya rafcaan iyo cabasho.",
+        "intro": "Haddii codsigaaga la diiday, ama aadan ku raacsanayn go'aan aan gaarnay, waad ka qaadan kartaa rafcaan. Markaas maxkamad ayaa dib u eegaysa go'aanka.",
+        "how_heading": "Sida rafcaan loo qaato",
+        "steps": [
+            "Qor go'aanka aad rafcaanka ka qaadanayso, tusaale ahaan taariikhda go'aanka.",
+            "Qor sababta aad u aaminsan tahay in go'aanku khaldan yahay iyo sida aad rabto in loo beddelo.",
+            "Qor magacaaga iyo sida lagula soo xiriiri karo, kadibna saxiix rafcaanka.",
+        ],
+        "send": "Rafcaanka noo soo dir ama noo keen, ha u dirin maxkamadda. Waa inuu na soo gaaraa saddex toddobaad gudahood laga bilaabo maalinta lagu ogeysiiyay go'aanka. Waxaan hubinaynaa inuu waqtigiisa yimid, kadibna waxaan u gudbinaynaa maxkamadda maamulka (förvaltningsrätten), oo dib u eegaysa. Haddii aan ogaanno in go'aankayagu khaldanaa, annaga ayaa beddeli karna.",
+        "notice_title": "Cabashadu ma aha rafcaan",
+        "notice": "Cabasho ama fikrad kale waxay naga caawisaa inaan hagaagno, laakiin ma beddesho go'aan. Haddii aad rabto in go'aan la beddelo, waa inaad rafcaan qaadataa saddex toddobaad gudahood.",
+        "help_heading": "Waad heli kartaa caawimaad",
+        "help": "Shaqaalaha kiiskaaga ayaa kaa caawin kara qorista rafcaankaaga. Sidoo kale waxaad caawimaad ka heli kartaa soo dhaweynta. Haddii aad u baahan tahay turjubaan, noo sheeg marka aad soo wacdo.",
+        "contact_title": "La xiriir shaqaalaha kiiskaaga",
+        "contact_text": "Wac xarunta taleefanka oo weydiiso inaad la hadasho shaqaalaha kiiskaaga.",
+    },
+}
+
+
+def appeal_body(texts: dict) -> str:
+    """The appeal guidance page's body, the same blocks in every language."""
+    steps = "".join(f"<li>{step}</li>" for step in texts["steps"])
+    return stream(
+        ("paragraph", f"<p>{texts['intro']}</p>"),
+        ("heading", {"text": texts["how_heading"], "level": "h2"}),
+        ("paragraph", f"<ul>{steps}</ul>"),
+        ("paragraph", f"<p>{texts['send']}</p>"),
+        (
+            "notice",
+            {"kind": "info", "title": texts["notice_title"], "text": f"<p>{texts['notice']}</p>"},
+        ),
+        ("heading", {"text": texts["help_heading"], "level": "h2"}),
+        ("paragraph", f"<p>{texts['help']}</p>"),
+        (
+            "contact",
+            {
+                "title": texts["contact_title"],
+                "phone": "08-508 10 000",
+                "text": texts["contact_text"],
+                "email": "",
+                "address": "",
+            },
+        ),
+    )
 
 
 def translate(page: Page, code: str, prepare=None, **fields) -> Page:
@@ -358,6 +433,7 @@ def _apply_body(texts) -> str:
 def translate_demo_pages(home: Page) -> None:
     guidance_index = GuidanceIndexPage.objects.child_of(home).first()
     apply_page = GuidancePage.objects.child_of(guidance_index).get(slug="sa-ansoker-du")
+    appeal_page = GuidancePage.objects.child_of(guidance_index).get(slug="overklaga-ett-beslut")
     guarantee_index = GuaranteeIndexPage.objects.child_of(home).first()
     current = GuaranteePage.objects.child_of(guarantee_index).order_by("-valid_from").first()
 
@@ -373,9 +449,23 @@ def translate_demo_pages(home: Page) -> None:
             body=_apply_body(APPLY[code]),
         )
 
+    for code, texts in APPEAL.items():
+        translate(
+            appeal_page,
+            code,
+            title=texts["title"],
+            summary=texts["summary"],
+            body=appeal_body(texts),
+        )
+
     for code, texts in GUARANTEE.items():
-        index_title, index_intro = GUARANTEE_INDEX[code]
-        translate(guarantee_index, code, title=index_title, intro=f"<p>{index_intro}</p>")
+        index_title, index_intro, index_example = GUARANTEE_INDEX[code]
+        translate(
+            guarantee_index,
+            code,
+            title=index_title,
+            intro=f"<p>{index_intro}</p><p>{index_example}</p>",
+        )
         fields = {k: v for k, v in texts.items() if k != "commitments"}
         fields["title"] = fields["title"].format(year=current.valid_from.year)
         translate(

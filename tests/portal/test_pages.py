@@ -61,10 +61,11 @@ def test_current_guarantee_lists_commitments_with_targets(client, demo_site):
     html = get(client, "/sv/kvalitetsgaranti/kvalitetsgaranti-2026/")
     assert "Gäller från 1 januari 2026 till 31 december 2026" in html
     assert 'id="commitment-nybesok"' in html
-    assert "14 kalenderdagar – från att du bokar till ditt första besök" in visible_text(html)
-    assert "1 arbetsdag" in html
+    text = visible_text(html)
+    assert "14 kalenderdagar – från att du bokar till ditt första besök" in text
+    assert "14 kalenderdagar – från dagen du lämnade in de handlingar vi bett om" in text
     assert "inte längre" not in html
-    assert "Anna Lindqvist, enhetschef" in html
+    assert "Förnamn Efternamn (exempel), enhetschef" in html
 
 
 @time_machine.travel(MONDAY_MORNING, tick=False)
