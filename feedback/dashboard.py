@@ -2,12 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from feedback.models import Feedback, Status
-from feedback.triage import open_filter, overdue_filter
+from feedback import triage
+from feedback.models import Feedback
 
 
 class FeedbackPanel(Component):
@@ -21,13 +20,12 @@ class FeedbackPanel(Component):
     def get_context_data(self, parent_context):
         today = timezone.localdate()
         week_end = today + timedelta(days=6 - today.weekday())
-        items = Feedback.objects.filter(open_filter())
-        due_this_week = Q(answer_due__range=(today, week_end)) | Q(
-            status=Status.RECEIVED, acknowledge_due__range=(today, week_end)
-        )
+        mine = Feedback.objects.filter(triage.open_filter(), assigned_to=self.user)
         return {
-            "mine": items.filter(assigned_to=self.user).select_related("category")[:10],
-            "mine_count": items.filter(assigned_to=self.user).count(),
-            "due_this_week": items.filter(due_this_week).count(),
-            "overdue": Feedback.objects.filter(overdue_filter(today)).count(),
+            "mine": mine.select_related("category")[:10],
+            "mine_count": mine.count(),
+            "due_this_week": Feedback.objects.filter(
+                triage.next_due_filter("range", (today, week_end))
+            ).count(),
+            "overdue": Feedback.objects.filter(triage.overdue_filter(today)).count(),
         }

@@ -1,4 +1,5 @@
-"""A daily digest to each handler of their items due within two working days or overdue."""
+"""A daily digest to each handler of their items due soon (triage.DUE_SOON_WORKING_DAYS) or
+overdue."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -15,17 +16,15 @@ from portal import workdays
 def send_reminders(today=None) -> int:
     """Send today's digests not sent yet; returns how many were sent. Safe to run often."""
     today = today or timezone.localdate()
-    calendar = workdays.calendar()
-    horizon = calendar.add_working_days(today, triage.DUE_SOON_WORKING_DAYS)
-    open_items = (
-        Feedback.objects.filter(triage.open_filter(), assigned_to__isnull=False)
+    horizon = triage.due_soon_until(today, workdays.calendar())
+    due = (
+        Feedback.objects.filter(triage.next_due_filter("lte", horizon), assigned_to__isnull=False)
         .select_related("assigned_to", "category")
         .order_by("answer_due", "acknowledge_due")
     )
     by_handler: dict = {}
-    for item in open_items:
-        if item.next_due and item.next_due <= horizon:
-            by_handler.setdefault(item.assigned_to, []).append(item)
+    for item in due:
+        by_handler.setdefault(item.assigned_to, []).append(item)
     sent = 0
     for user, items in by_handler.items():
         if not user.email:
@@ -46,6 +45,7 @@ def digest_message(user, items, today) -> EmailMessage:
             "feedback/email/reminder.txt",
             {
                 "items": [(item, item.next_due < today) for item in items],
+                "due_soon_days": triage.DUE_SOON_WORKING_DAYS,
                 "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/feedback/",
             },
         )

@@ -1,11 +1,17 @@
-"""How a feedback item moves through its statuses, and when it is overdue."""
+"""The triage rules, each defined once: which items are open, what is due next, when an item is
+overdue or due soon, and how it may move between statuses.
+
+Every rule comes in two forms from the same definitions: a per-object answer for one item and a
+``Q`` filter for the database (lists, dashboard, reminders, reports). This module imports no
+models, so the ``Feedback`` model can use it too.
+"""
 
 from datetime import date
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from feedback.models import Feedback, Status
+from feedback.choices import Status
 from portal import workdays
 
 # Forward moves may skip steps; a closed item can be reopened.
@@ -16,28 +22,69 @@ TRANSITIONS = {
     Status.ANSWERED: {Status.IN_PROGRESS, Status.CLOSED},
     Status.CLOSED: {Status.IN_PROGRESS},
 }
-DUE_SOON_WORKING_DAYS = 2
 CLOSED_STATUSES = (Status.ANSWERED, Status.CLOSED)
+# "Due soon" means due within this many working days: the list's marker and the reminders.
+DUE_SOON_WORKING_DAYS = 2
+
+
+def is_open(feedback) -> bool:
+    return feedback.status not in CLOSED_STATUSES
 
 
 def open_filter() -> Q:
     return ~Q(status__in=CLOSED_STATUSES)
 
 
+def _acknowledging(feedback) -> bool:
+    return feedback.status == Status.RECEIVED and feedback.acknowledge_due is not None
+
+
+_ACKNOWLEDGING = Q(status=Status.RECEIVED, acknowledge_due__isnull=False)
+
+
+def next_due(feedback) -> date | None:
+    """The date the next step is due: the acknowledgement while received, then the answer."""
+    if not is_open(feedback):
+        return None
+    return feedback.acknowledge_due if _acknowledging(feedback) else feedback.answer_due
+
+
+def next_due_filter(lookup: str, value) -> Q:
+    """Open items whose ``next_due`` matches ``lookup`` (e.g. "lt", "range") against ``value``."""
+    return open_filter() & (
+        (_ACKNOWLEDGING & Q(**{f"acknowledge_due__{lookup}": value}))
+        | (~_ACKNOWLEDGING & Q(**{f"answer_due__{lookup}": value}))
+    )
+
+
+def due_soon_until(today: date, calendar: workdays.Calendar) -> date:
+    return calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
+
+
 def overdue_filter(today: date) -> Q:
-    """Open items whose next step is late: the acknowledgement while received, else the answer.
-    The database form of ``due_marker(...) == "overdue"``."""
-    late = Q(status=Status.RECEIVED, acknowledge_due__lt=today) | Q(answer_due__lt=today)
-    return open_filter() & late
+    """The database form of ``due_marker(...) == "overdue"``."""
+    return next_due_filter("lt", today)
 
 
-def needs_recorded_answer(feedback: Feedback) -> bool:
+def due_marker(feedback, today: date, calendar: workdays.Calendar) -> str | None:
+    """ "overdue", "due_soon" (within DUE_SOON_WORKING_DAYS working days) or None."""
+    due = next_due(feedback)
+    if due is None:
+        return None
+    if due < today:
+        return "overdue"
+    if due <= due_soon_until(today, calendar):
+        return "due_soon"
+    return None
+
+
+def needs_recorded_answer(feedback) -> bool:
     """Feedback from someone who asked for an answer and said who they are must be answered
     (written complaints in writing) before it is marked answered or closed."""
     return feedback.wants_answer and not feedback.is_anonymous
 
 
-def transition_error(feedback: Feedback, old_status: str, new_status: str) -> str | None:
+def transition_error(feedback, old_status: str, new_status: str) -> str | None:
     """Why ``feedback`` may not move from ``old_status`` to ``new_status``, or None."""
     if new_status == old_status:
         return None
@@ -46,22 +93,10 @@ def transition_error(feedback: Feedback, old_status: str, new_status: str) -> st
             "old": Status(old_status).label,
             "new": Status(new_status).label,
         }
-    if new_status in (Status.ANSWERED, Status.CLOSED) and needs_recorded_answer(feedback):
+    if new_status in CLOSED_STATUSES and needs_recorded_answer(feedback):
         if not (feedback.answer_text.strip() and feedback.answered_on and feedback.answer_channel):
             return _(
                 "Record the answer (text, date and how it was given) before marking the item "
                 "answered or closed: this person asked for an answer."
             )
-    return None
-
-
-def due_marker(feedback: Feedback, today: date, calendar: workdays.Calendar) -> str | None:
-    """ "overdue", "due_soon" (within two working days) or None."""
-    due = feedback.next_due
-    if due is None:
-        return None
-    if due < today:
-        return "overdue"
-    if due <= calendar.add_working_days(today, DUE_SOON_WORKING_DAYS):
-        return "due_soon"
     return None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import TranslatableMixin
 
+from feedback import triage
 from feedback.choices import AnswerBy, AnswerChannel, Channel, Kind, Status
 from portal.models import GuaranteeCommitment
 
@@ -189,16 +190,11 @@ class Feedback(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (Status.ANSWERED, Status.CLOSED)  # triage.open_filter()
+        return triage.is_open(self)
 
     @property
     def next_due(self):
-        """The date the next step is due: the acknowledgement first, then the answer."""
-        if not self.is_open:
-            return None
-        if self.status == Status.RECEIVED and self.acknowledge_due:
-            return self.acknowledge_due
-        return self.answer_due
+        return triage.next_due(self)
 
 
 class FeedbackNote(models.Model):
