@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from feedback.models import Category, ResponseDeadline
 from portal import workdays
+from portal.models import ClosedDay
 
 
 def rule_for(kind: str, category: Category | None) -> ResponseDeadline | None:
@@ -28,7 +29,7 @@ def due_dates(
     rule = rule_for(kind, category)
     if rule is None:
         return None, None
-    calendar = calendar or workdays.calendar()
+    calendar = calendar or ClosedDay.objects.calendar()
     received = timezone.localdate(received_at)
 
     def after(days):

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from feedback import triage
 from feedback.models import Feedback, ReminderDigest
-from portal import workdays
+from portal.models import ClosedDay
 
 
 def send_reminders(today=None) -> int:
     """Send today's digests not sent yet; returns how many were sent. Safe to run often."""
     today = today or timezone.localdate()
-    horizon = triage.due_soon_until(today, workdays.calendar())
+    horizon = triage.due_soon_until(today, ClosedDay.objects.calendar())
     due = (
         Feedback.objects.filter(triage.next_due_filter("lte", horizon), assigned_to__isnull=False)
         .select_related("assigned_to", "category")

@@ -18,8 +18,8 @@ from wagtail.models import Locale
 from feedback import triage
 from feedback.choices import Kind
 from feedback.models import Category, District, Feedback
-from portal import workdays
-from portal.hours import STOCKHOLM
+from portal.models import ClosedDay
+from portal.workdays import STOCKHOLM
 
 TERTIAL_MONTHS = {1: (1, 5), 2: (5, 9), 3: (9, 13)}  # first month, first month after
 Key = TypeVar("Key", bound=Hashable)
@@ -208,7 +208,7 @@ def median_working_days(answered) -> float | None:
     )
     if not pairs:
         return None
-    calendar = workdays.calendar()
+    calendar = ClosedDay.objects.calendar()
     first = min(min(arrived, answered_on) for arrived, answered_on, _n in pairs)
     last = max(max(arrived, answered_on) for arrived, answered_on, _n in pairs)
     running, count, day = {}, 0, first

@@ -24,7 +24,7 @@ from feedback import intake, notifications, triage
 from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handlers
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote
-from portal import workdays
+from portal.models import ClosedDay
 
 TERTIALS = {"1": (1, 2, 3, 4), "2": (5, 6, 7, 8), "3": (9, 10, 11, 12)}
 MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
@@ -117,7 +117,7 @@ class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today, calendar = timezone.localdate(), workdays.calendar()
+        today, calendar = timezone.localdate(), ClosedDay.objects.calendar()
         for item in context["object_list"]:
             item.due_marker = triage.due_marker(item, today, calendar)
         return context

@@ -10,11 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
-from zoneinfo import ZoneInfo
 
 from portal import workdays
+from portal.workdays import STOCKHOLM
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # How far ahead to look for the next opening: long enough for a summer closure.
 SEARCH_DAYS = 400

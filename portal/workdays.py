@@ -9,8 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
+
+# The unit's time zone: every date it promises and reports is a Stockholm date. (Django's
+# TIME_ZONE setting names the same zone for the database and templates.)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 # "de_facto" adds Midsommarafton, Julafton and Nyårsafton, on which the unit is closed.
 HOLIDAY_CATEGORIES = ("public", "de_facto")
@@ -68,15 +73,3 @@ class Calendar:
         for _ in range(days):
             day = self.next_working_day(day + timedelta(days=1))
         return day
-
-
-def calendar() -> Calendar:
-    """The calendar with the extra closed days staff have entered."""
-    from portal.models import ClosedDay
-
-    return Calendar(dict(ClosedDay.objects.values_list("date", "reason")))
-
-
-def is_working_day(day: date) -> bool:
-    """Working day by weekends, holidays and closed eves alone (no extra closed days)."""
-    return Calendar().is_working_day(day)

@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from portal import workdays
 from portal.blocks import ServiceBlock
+from portal.models.closed_days import ClosedDay
 from portal.models.site_settings import ContactSettings
 
 DAYS_AHEAD = 7
@@ -31,7 +31,7 @@ class OpeningHoursPage(Page):
     template = "portal/opening_hours_page.html"
 
     def schedules(self):
-        calendar = workdays.calendar()
+        calendar = ClosedDay.objects.calendar()
         return [block.value.schedule(calendar) for block in self.services]
 
     def get_context(self, request, *args, **kwargs):

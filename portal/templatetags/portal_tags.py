@@ -17,8 +17,9 @@ from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
 from portal import languages
-from portal.hours import STOCKHOLM, Status
+from portal.hours import Status
 from portal.page_languages import page_languages as _page_languages
+from portal.workdays import STOCKHOLM
 
 register = template.Library()
 

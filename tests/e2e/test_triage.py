@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from feedback import intake
 from feedback.models import Category, Feedback
-from portal.hours import STOCKHOLM
+from portal.workdays import STOCKHOLM
 handler = get_user_model().objects.create_user(
     "hedda", "hedda@example.org", "hedda-e2e-password", first_name="Hedda", last_name="Lind")
 handler.groups.add(Group.objects.get(name="Feedback handlers"))

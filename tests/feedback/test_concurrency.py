@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from feedback import intake
 from feedback.models import Category, Feedback
-from portal.hours import STOCKHOLM
+from portal.workdays import STOCKHOLM
 
 YEAR = 2031  # a year no other test uses
 THREADS = 20

@@ -6,8 +6,8 @@ import pytest
 
 from feedback.deadlines import due_dates
 from feedback.models import Category, ResponseDeadline
-from portal.hours import STOCKHOLM
 from portal.models import ClosedDay
+from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Site
 
 from feedback import intake
 from feedback.models import Category, Feedback, FeedbackSettings
-from portal.hours import STOCKHOLM
+from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
 from tests.feedback.test_statistics_suppression import possible_values
 

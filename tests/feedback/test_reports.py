@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from feedback import intake, report_formats, reports
 from feedback.models import Category, District, Feedback
-from portal.hours import STOCKHOLM
 from portal.models import GuaranteeCommitment
+from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
 
 pytestmark = pytest.mark.django_db

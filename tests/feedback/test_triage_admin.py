@@ -14,7 +14,7 @@ from feedback import intake
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Category, Feedback, FeedbackNote, ReminderDigest
 from feedback.reminders import send_reminders
-from portal.hours import STOCKHOLM
+from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
 
 pytestmark = pytest.mark.django_db

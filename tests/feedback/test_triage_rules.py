@@ -9,7 +9,7 @@ import pytest
 from feedback import intake, triage
 from feedback.models import Category, Feedback, Status
 from portal import workdays
-from portal.hours import STOCKHOLM
+from portal.workdays import STOCKHOLM
 
 MONDAY = date(2026, 11, 23)
 CALENDAR = workdays.Calendar()

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from portal import workdays
+from portal.models import ClosedDay
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,7 @@ from portal import workdays
 )
 def test_closed_days_have_their_swedish_names(day, name):
     assert workdays.holiday_name(day) == name
-    assert not workdays.is_working_day(day)
+    assert not workdays.Calendar().is_working_day(day)
 
 
 def test_holiday_names_in_english():
@@ -30,13 +31,13 @@ def test_languages_without_holiday_names_get_the_swedish_name():
 
 
 def test_ordinary_weekdays_are_working_days_and_weekends_are_not():
-    assert workdays.is_working_day(date(2026, 6, 18))  # the Thursday before midsommar
-    assert not workdays.is_working_day(date(2026, 6, 21))  # a plain Sunday
+    assert workdays.Calendar().is_working_day(date(2026, 6, 18))  # the Thursday before midsommar
+    assert not workdays.Calendar().is_working_day(date(2026, 6, 21))  # a plain Sunday
     assert workdays.holiday_name(date(2026, 6, 21)) is None
 
 
 def test_trettondagsafton_is_a_working_day():
-    assert workdays.is_working_day(date(2026, 1, 5))
+    assert workdays.Calendar().is_working_day(date(2026, 1, 5))
 
 
 def test_adding_working_days_skips_midsommar():
@@ -61,3 +62,11 @@ def test_a_time_limit_ending_on_a_closed_day_moves_to_the_next_working_day():
     calendar = workdays.Calendar()
     assert calendar.next_working_day(date(2026, 12, 24)) == date(2026, 12, 28)
     assert calendar.next_working_day(date(2026, 12, 22)) == date(2026, 12, 22)
+
+
+@pytest.mark.django_db
+def test_the_unit_calendar_includes_the_closed_days_staff_enter():
+    ClosedDay.objects.create(date=date(2026, 11, 26), reason="Planeringsdag")
+    calendar = ClosedDay.objects.calendar()
+    assert not calendar.is_working_day(date(2026, 11, 26))
+    assert calendar.add_working_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
