@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from feedback.identity_numbers import find_identity_numbers
-from feedback.models import AnswerBy, Category, District, Kind
+from feedback.models import AnswerBy, Category, District, Kind, LocalisedNames
 from portal.models import GuaranteePage
 
 MESSAGE_MAX = 5000
@@ -40,22 +40,15 @@ class TextField(forms.CharField):
 class LocalisedChoiceField(forms.ModelChoiceField):
     """Swedish list entries (what is stored), labelled in the reader's language."""
 
-    def __init__(self, *args, names=None, **kwargs):
-        self.names = names or {}
-        super().__init__(*args, **kwargs)
+    names: LocalisedNames | None = None
 
     def label_from_instance(self, obj):
-        return self.names.get(obj.translation_key, obj.name)
-
-
-def localised_names(model, locale: Locale) -> dict:
-    return dict(model.objects.filter(locale=locale).values_list("translation_key", "name"))
+        return self.names.label(obj) if self.names else obj.name
 
 
 def current_commitments(locale: Locale):
     """The commitments of the guarantee valid today, in the reader's language if translated."""
-    today = timezone.localdate()
-    valid = GuaranteePage.objects.live().filter(valid_from__lte=today, valid_to__gte=today)
+    valid = GuaranteePage.objects.live().valid_on(timezone.localdate())
     guarantee = (
         valid.filter(locale=locale, alias_of=None).first()
         or valid.filter(locale=Locale.get_default()).first()
@@ -125,7 +118,7 @@ class FeedbackForm(forms.Form):
         default = Locale.get_default()
         for name, model in (("category", Category), ("district", District)):
             self.fields[name].queryset = model.objects.filter(locale=default, is_active=True)
-            self.fields[name].names = localised_names(model, locale)
+            self.fields[name].names = LocalisedNames(model, locale)
         self.commitments = {c.code: c for c in current_commitments(locale)}
         self.fields["commitment"].choices = [("", _("No, or I do not know"))] + [
             (code, commitment.title) for code, commitment in self.commitments.items()

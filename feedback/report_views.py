@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback import report_formats, reports
+from feedback.periods import TERTIAL_LABELS, Period
 
 CHART_BAR_HEIGHT = 28
 CHART_WIDTH = 480
@@ -20,12 +21,7 @@ class PeriodForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[
-            ("", _("Whole year")),
-            (1, "T1 (jan–apr)"),
-            (2, "T2 (maj–aug)"),
-            (3, "T3 (sep–dec)"),
-        ],
+        choices=[("", _("Whole year")), *TERTIAL_LABELS.items()],
     )
     first = forms.DateField(
         label=_("Or from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -43,11 +39,11 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(_("The range ends before it starts."))
         return cleaned
 
-    def period(self) -> reports.Period:
+    def period(self) -> Period:
         data = self.cleaned_data
         if data.get("first"):
-            return reports.Period.between(data["first"], data["last"])
-        return reports.Period.year(data.get("year") or timezone.localdate().year, data["tertial"])
+            return Period.between(data["first"], data["last"])
+        return Period.year(data.get("year") or timezone.localdate().year, data["tertial"])
 
 
 def chart(rows: list[tuple[str, int]]) -> dict:

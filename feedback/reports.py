@@ -7,7 +7,7 @@ that year whatever UTC says. Counting is done by the database (GROUP BY).
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 from django.db.models import Count, F, Q
@@ -17,46 +17,12 @@ from wagtail.models import Locale
 
 from feedback import triage
 from feedback.choices import Kind
-from feedback.models import Category, District, Feedback
+from feedback.models import Category, District, Feedback, LocalisedNames
+from feedback.periods import Period
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
 
-TERTIAL_MONTHS = {1: (1, 5), 2: (5, 9), 3: (9, 13)}  # first month, first month after
 Key = TypeVar("Key", bound=Hashable)
-
-
-@dataclass(frozen=True)
-class Period:
-    start: datetime  # inclusive, Stockholm time
-    end: datetime  # exclusive
-    label: str
-
-    @classmethod
-    def year(cls, year: int, tertial: int | None = None) -> "Period":
-        if tertial is None:
-            return cls(_at(year, 1), _at(year + 1, 1), str(year))
-        first, after = TERTIAL_MONTHS[tertial]
-        end = _at(year + 1, 1) if after == 13 else _at(year, after)
-        return cls(_at(year, first), end, f"{year} T{tertial}")
-
-    @classmethod
-    def between(cls, first: date, last: date) -> "Period":
-        """From ``first`` to ``last``, both days included."""
-        start = datetime(first.year, first.month, first.day, tzinfo=STOCKHOLM)
-        after = last + timedelta(days=1)
-        end = datetime(after.year, after.month, after.day, tzinfo=STOCKHOLM)
-        return cls(start, end, f"{first.isoformat()} – {last.isoformat()}")
-
-    def a_year_earlier(self) -> "Period":
-        return Period(
-            self.start.replace(year=self.start.year - 1),
-            self.end.replace(year=self.end.year - 1),
-            f"{self.label} ({self.start.year - 1})",
-        )
-
-
-def _at(year: int, month: int) -> datetime:
-    return datetime(year, month, 1, tzinfo=STOCKHOLM)
 
 
 @dataclass
@@ -316,7 +282,7 @@ def open_statistics(
     names are in the reader's language where translated, else in Swedish (``lang``)."""
     today = today or timezone.localdate()
     default = Locale.get_default()
-    names = dict(Category.objects.filter(locale=locale).values_list("translation_key", "name"))
+    names = LocalisedNames(Category, locale)
     kinds = dict(Kind.choices)
     out = []
     for year in (
@@ -338,7 +304,7 @@ def open_statistics(
                 year=year,
                 total=report.total,
                 categories=[
-                    _category_cell(category, count, names, locale)
+                    Cell(names.label(category), count, names.language(category))
                     for category, count in by_category.items()
                 ],
                 kinds=[Cell(kinds[kind], count) for kind, count in by_kind.items()],
@@ -348,11 +314,3 @@ def open_statistics(
             )
         )
     return out
-
-
-def _category_cell(category: Category, count: int | None, names: dict, locale: Locale) -> Cell:
-    if category.locale_id == locale.pk:
-        return Cell(category.name, count)
-    if category.translation_key in names:
-        return Cell(names[category.translation_key], count)
-    return Cell(category.name, count, lang=category.locale.language_code)

@@ -24,9 +24,9 @@ from feedback import intake, notifications, triage
 from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handlers
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote
+from feedback.periods import TERTIAL_LABELS, tertial_months
 from portal.models import ClosedDay
 
-TERTIALS = {"1": (1, 2, 3, 4), "2": (5, 6, 7, 8), "3": (9, 10, 11, 12)}
 MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
 
 
@@ -50,7 +50,7 @@ class FeedbackFilterSet(WagtailFilterSet):
     )
     tertial = django_filters.ChoiceFilter(
         label=gettext_lazy("Tertial received"),
-        choices=[("1", "T1 (jan–apr)"), ("2", "T2 (maj–aug)"), ("3", "T3 (sep–dec)")],
+        choices=list(TERTIAL_LABELS.items()),
         method="filter_tertial",
     )
 
@@ -64,7 +64,7 @@ class FeedbackFilterSet(WagtailFilterSet):
 
     def filter_tertial(self, queryset, name, value):
         # Months in the current time zone (Stockholm), so 31 December 23:30 stays in T3.
-        return queryset.filter(received_at__month__in=TERTIALS[value])
+        return queryset.filter(received_at__month__in=tertial_months(int(value)))
 
 
 class DueColumn(Column):

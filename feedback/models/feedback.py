@@ -30,6 +30,23 @@ class ListEntry(TranslatableMixin, models.Model):
         return self.name
 
 
+class LocalisedNames:
+    """The names of one list's entries in a reader's locale, joined by ``translation_key``.
+    An entry not yet translated keeps its own (Swedish) name, and ``language`` says so."""
+
+    def __init__(self, model: type[ListEntry], locale):
+        self.names = dict(
+            model.objects.filter(locale=locale).values_list("translation_key", "name")
+        )
+
+    def label(self, entry: ListEntry) -> str:
+        return self.names.get(entry.translation_key, entry.name)
+
+    def language(self, entry: ListEntry) -> str:
+        """The label's language where it is not the reader's, else ""."""
+        return "" if entry.translation_key in self.names else entry.locale.language_code
+
+
 class Category(ListEntry):
     class Meta(ListEntry.Meta):
         verbose_name = _("category")

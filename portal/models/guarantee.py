@@ -8,10 +8,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+
+class GuaranteeQuerySet(PageQuerySet):
+    def valid_on(self, day):
+        """The guarantees in force on ``day``: the one rule for "the valid guarantee"."""
+        return self.filter(valid_from__lte=day, valid_to__gte=day)
 
 
 class GuaranteeIndexPage(Page):
@@ -28,8 +35,7 @@ class GuaranteeIndexPage(Page):
         return GuaranteePage.objects.child_of(self).live().public().order_by("-valid_from")
 
     def current_guarantee(self):
-        today = timezone.localdate()
-        return self.guarantees().filter(valid_from__lte=today, valid_to__gte=today).first()
+        return self.guarantees().valid_on(timezone.localdate()).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -77,6 +83,7 @@ class GuaranteePage(Page):
     signed_by_name = models.CharField(_("signed by (name)"), max_length=200, blank=True)
     signed_by_role = models.CharField(_("signed by (role)"), max_length=200, blank=True)
 
+    objects = PageManager.from_queryset(GuaranteeQuerySet)()
     base_form_class = GuaranteePageForm
     content_panels = [
         *Page.content_panels,

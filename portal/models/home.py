@@ -25,16 +25,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         hours_page = OpeningHoursPage.objects.live().public().descendant_of(self).first()
         if hours_page:
-            now = timezone.now()
             context["hours_page"] = hours_page
-            context["hours_today"] = [
-                {
-                    "schedule": schedule,
-                    "status": schedule.status(now),
-                    "today": schedule.hours_on(timezone.localdate(now)),
-                }
-                for schedule in hours_page.schedules()
-            ]
+            context["hours_today"] = hours_page.services_at(timezone.now(), days=1)
         return context
 
     class Meta:

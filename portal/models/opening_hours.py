@@ -34,22 +34,29 @@ class OpeningHoursPage(Page):
         calendar = ClosedDay.objects.calendar()
         return [block.value.schedule(calendar) for block in self.services]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        today = timezone.localdate(now)
-        language = get_language()
-        context["now"] = now
-        schedules = self.schedules()
-        context["services"] = [
+    def services_at(self, now, days: int = DAYS_AHEAD) -> list[dict]:
+        """Each service at ``now``: its schedule, whether it is open, and its hours for the
+        next ``days`` days in the reader's language (the hours page and the home page)."""
+        today, language = timezone.localdate(now), get_language()
+        return [
             {
                 "schedule": schedule,
                 "status": schedule.status(now),
-                "days": schedule.days(today, DAYS_AHEAD, language),
+                "days": schedule.days(today, days, language),
             }
-            for schedule in schedules
+            for schedule in self.schedules()
         ]
-        context["structured_data"] = self.structured_data(request, today, schedules)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        services = self.services_at(now)
+        schedules = [service["schedule"] for service in services]
+        context.update(
+            now=now,
+            services=services,
+            structured_data=self.structured_data(request, timezone.localdate(now), schedules),
+        )
         return context
 
     def structured_data(self, request, today, schedules):

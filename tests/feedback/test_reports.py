@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from feedback import intake, report_formats, reports
 from feedback.models import Category, District, Feedback
+from feedback.periods import Period
 from portal.models import GuaranteeCommitment
 from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
@@ -54,7 +55,7 @@ def year_2012():
 
 
 def test_counts_per_category_match_the_annual_report(year_2012):
-    report = reports.build(reports.Period.year(2012), today=date(2013, 2, 1))
+    report = reports.build(Period.year(2012), today=date(2013, 2, 1))
     assert report.by_category == [
         ("Information", 2),
         ("Bemötande", 2),
@@ -76,19 +77,19 @@ def test_counts_per_category_match_the_annual_report(year_2012):
 
 
 def test_tertials_and_year_ends_are_counted_in_stockholm_time(year_2012):
-    t1 = reports.build(reports.Period.year(2012, 1))
-    t2 = reports.build(reports.Period.year(2012, 2))
-    t3 = reports.build(reports.Period.year(2012, 3))
+    t1 = reports.build(Period.year(2012, 1))
+    t2 = reports.build(Period.year(2012, 2))
+    t3 = reports.build(Period.year(2012, 3))
     assert (t1.total, t2.total, t3.total) == (3, 1, 3)  # 30 April 23:30 is still T1
-    assert reports.build(reports.Period.year(2013)).total == 1
+    assert reports.build(Period.year(2013)).total == 1
 
 
 def test_a_period_boundary_across_daylight_saving_time():
     # 31 August 23:30 summer time is 21:30 UTC: T2. 1 September 00:30 is T3.
     add(datetime(2026, 8, 31, 21, 30, tzinfo=UTC))
     add(datetime(2026, 8, 31, 22, 30, tzinfo=UTC))
-    assert reports.build(reports.Period.year(2026, 2)).total == 1
-    assert reports.build(reports.Period.year(2026, 3)).total == 1
+    assert reports.build(Period.year(2026, 2)).total == 1
+    assert reports.build(Period.year(2026, 3)).total == 1
 
 
 def test_response_times_on_working_days(year_2012):
@@ -100,7 +101,7 @@ def test_response_times_on_working_days(year_2012):
     late.answered_on = date(2012, 10, 31)
     late.answer_by = "letter"
     late.save()
-    report = reports.build(reports.Period.year(2012), today=date(2013, 2, 1))
+    report = reports.build(Period.year(2012), today=date(2013, 2, 1))
     assert (report.answered, report.due_for_answer, report.answered_in_time) == (2, 2, 1)
     assert report.share_answered_in_time == 0.5
     assert report.median_working_days_to_answer == (5 + 40) / 2
@@ -120,7 +121,7 @@ def test_share_answered_in_time_counts_everyone_who_asked_and_was_due():
     add(received, kind="praise", answer_by="email")  # praise has no due date: not counted
     add(datetime(2025, 6, 25, 10), answer_by="email")  # asked, not yet due on 1 July
     add(datetime(2025, 6, 25, 10), answer_by="email", answered_on=date(2025, 6, 27))
-    report = reports.build(reports.Period.year(2025), today=date(2025, 7, 1))
+    report = reports.build(Period.year(2025), today=date(2025, 7, 1))
     assert report.answered == 6
     assert (report.due_for_answer, report.answered_in_time) == (25, 4)
     assert report.share_answered_in_time == 4 / 25
@@ -132,7 +133,7 @@ def test_share_answered_in_time_counts_everyone_who_asked_and_was_due():
 
 def test_no_share_when_no_one_was_due_for_an_answer():
     add(datetime(2025, 5, 2, 10), answered_on=date(2025, 5, 6))  # did not ask
-    report = reports.build(reports.Period.year(2025), today=date(2025, 7, 1))
+    report = reports.build(Period.year(2025), today=date(2025, 7, 1))
     assert report.share_answered_in_time is None
     assert "svarstiden" not in reports.swedish_text(report)
 
@@ -140,19 +141,19 @@ def test_no_share_when_no_one_was_due_for_an_answer():
 def test_counts_by_commitment():
     commitment = GuaranteeCommitment.objects.filter(code="nybesok").first()
     add(datetime(2026, 3, 1, 10), commitment=commitment)
-    report = reports.build(reports.Period.year(2026))
+    report = reports.build(Period.year(2026))
     assert report.by_commitment == [("nybesok", commitment.title, 1)]
 
 
 def test_swedish_text_is_ready_to_paste(year_2012):
-    text = reports.swedish_text(reports.build(reports.Period.year(2012)))
+    text = reports.swedish_text(reports.build(Period.year(2012)))
     assert "Information = 2 st. synpunkter\nBemötande = 2 st. synpunkter\n" in text
     assert "Av 3 klagomål bedömdes 1 som befogade." in text
     assert "- Samtal med personalen om bemötande." in text
 
 
 def test_the_exports_hold_the_same_figures(year_2012):
-    report = reports.build(reports.Period.year(2012))
+    report = reports.build(Period.year(2012))
     expected = [
         [str(v) if v is not None else "" for v in row] for row in report_formats.rows(report)
     ]
@@ -217,7 +218,7 @@ def test_report_view_shows_the_share_answered_in_time(handler_client):
 
 def test_report_view_exports_equal_the_view(handler_client, year_2012):
     response = handler_client.get("/admin/feedback-report/?year=2012&tertial=1&export=csv")
-    expected = report_formats.as_csv(reports.build(reports.Period.year(2012, 1)))
+    expected = report_formats.as_csv(reports.build(Period.year(2012, 1)))
     assert response.content.decode() == expected
     xlsx = handler_client.get("/admin/feedback-report/?year=2012&export=xlsx")
     assert load_workbook(io.BytesIO(xlsx.content)).active["A1"].value == "section"

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from feedback import report_formats, reports
+from feedback.periods import Period
 
 
 class Command(BaseCommand):
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="File to write (needed for xlsx).")
 
     def handle(self, *args, **options):
-        report = reports.build(reports.Period.year(options["year"], options["tertial"]))
+        report = reports.build(Period.year(options["year"], options["tertial"]))
         fmt, output = options["format"], options["output"]
         if fmt == "xlsx":
             if not output:
