@@ -10,6 +10,7 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback")
 
     def ready(self):
+        # Imported once the app registry is ready: the module works with models.
         from feedback.handlers_group import ensure_handlers_group
 
         # After each app's migrations (idempotent): the permissions it needs are created by

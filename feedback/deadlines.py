@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from feedback.models import Category, ResponseDeadline
+from feedback.models.feedback import Category, ResponseDeadline
 from portal import workdays
 from portal.models import ClosedDay
 

@@ -186,6 +186,7 @@ def create_demo_feedback(home: Page) -> None:
                 answer_by=answer_by,
             ),
             received_at=received,
+            status_url=FeedbackPage.status_url_in("sv"),
         ).feedback
         feedback.status = status
         if status == "closed" and answer_by:

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from feedback.identity_numbers import find_identity_numbers
-from feedback.models import AnswerBy, Category, District, Kind, LocalisedNames
+from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind, LocalisedNames
 from portal.models import GuaranteePage
 
 MESSAGE_MAX = 5000
@@ -62,7 +62,10 @@ class TelInput(forms.TextInput):
     input_type = "tel"
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(forms.ModelForm):
+    """What a citizen sends. The fields are declared for their public labels and widgets; the
+    model form copies them onto the ``Feedback`` the view registers."""
+
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -110,6 +113,21 @@ class FeedbackForm(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput)
     submission_id = forms.UUIDField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Feedback
+        fields = [
+            "kind",
+            "category",
+            "district",
+            "commitment",
+            "message",
+            "answer_by",
+            "name",
+            "email",
+            "phone",
+            "postal_address",
+        ]
 
     def __init__(self, *args, locale: Locale, minimum_seconds: int = 3, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """The "Feedback handlers" group: the staff who see, triage and answer feedback."""
 
+from django.contrib.auth.models import Group, Permission
+
 HANDLERS_GROUP = "Feedback handlers"
 PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
@@ -12,8 +14,6 @@ PERMISSIONS = [
 
 
 def ensure_handlers_group(**kwargs) -> None:
-    from django.contrib.auth.models import Group, Permission
-
     group, _ = Group.objects.get_or_create(name=HANDLERS_GROUP)
     for app_label, _model, codename in PERMISSIONS:
         permission = Permission.objects.filter(

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from feedback import deadlines, notifications
-from feedback.models import Feedback
+from feedback.models.feedback import Feedback
 from feedback.references import next_reference
 
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to mix up
@@ -33,8 +33,11 @@ class Registered:
     lookup_code: str
 
 
-def register(feedback: Feedback, received_at: datetime | None = None) -> Registered:
-    """Save a new, unsaved ``feedback`` with its reference, due dates and lookup code."""
+def register(
+    feedback: Feedback, received_at: datetime | None = None, status_url: str = ""
+) -> Registered:
+    """Save a new, unsaved ``feedback`` with its reference, due dates and lookup code;
+    ``status_url`` is the status lookup its receipt links to."""
     feedback.received_at = received_at or feedback.received_at or timezone.now()
     year = timezone.localtime(feedback.received_at).year  # Stockholm time decides the year
     code = new_lookup_code()
@@ -46,7 +49,7 @@ def register(feedback: Feedback, received_at: datetime | None = None) -> Registe
         )
         feedback.lookup_code_hash = hash_lookup_code(feedback.reference, code)
         feedback.save()
-        notifications.queue_for(feedback, lookup_code=code)
+        notifications.queue_for(feedback, lookup_code=code, status_url=status_url)
     return Registered(feedback, code)
 
 

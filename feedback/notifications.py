@@ -15,9 +15,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from feedback.models import Feedback, FeedbackPage, FeedbackSettings, Notification
+from feedback.models.feedback import Feedback, FeedbackSettings, Notification
 
 RETRY_PAUSES = [
     timedelta(minutes=5),
@@ -29,7 +29,7 @@ RETRY_PAUSES = [
 MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
 
 
-def queue_for(feedback: Feedback, lookup_code: str) -> list[Notification]:
+def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> list[Notification]:
     """Write the notifications for new feedback; they are sent once the transaction commits."""
     pending = []
     if feedback.email:
@@ -39,6 +39,7 @@ def queue_for(feedback: Feedback, lookup_code: str) -> list[Notification]:
                 purpose=Notification.Purpose.RECEIPT,
                 recipient=feedback.email,
                 lookup_code=lookup_code,
+                status_url=status_url,
             )
         )
     site = Site.objects.filter(is_default_site=True).first()
@@ -100,12 +101,6 @@ def retry_due(now=None) -> int:
     return count
 
 
-def status_page_url(language: str) -> str:
-    page = FeedbackPage.objects.live().filter(locale__language_code=language).first()
-    page = page or FeedbackPage.objects.live().filter(locale=Locale.get_default()).first()
-    return page.get_full_url() + page.reverse_subpage("status_view") if page else ""
-
-
 def build_message(notification: Notification) -> EmailMessage:
     feedback = notification.feedback
     language, template = feedback.language, f"feedback/email/{notification.purpose}.txt"
@@ -115,7 +110,7 @@ def build_message(notification: Notification) -> EmailMessage:
         context = {
             "feedback": feedback,
             "lookup_code": notification.lookup_code,
-            "status_url": status_page_url(language),
+            "status_url": notification.status_url,
             "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
         }
         subject = {

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
-from feedback.models import ReferenceCounter
+from feedback.models.feedback import ReferenceCounter
 
 
 def next_reference(year: int) -> tuple[int, str]:

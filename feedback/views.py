@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from feedback import intake, rate_limits
 from feedback.forms import FeedbackForm, StatusLookupForm
-from feedback.models import Channel, Feedback, FeedbackSettings
+from feedback.models.feedback import Channel, Feedback, FeedbackSettings
 
 SESSION_RECEIPTS = "feedback_receipts"
 LOOKUPS_PER_HOUR = 30
@@ -21,12 +21,12 @@ def submit(request, page):
     if request.method != "POST":
         initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"))
         form = FeedbackForm(initial=initial, **options)
-        return render(request, page, "feedback/feedback_page.html", {"form": form})
+        return render_page(request, page, "feedback/feedback_page.html", {"form": form})
 
     form = FeedbackForm(request.POST, **options)
     if rate_limits.is_limited("feedback", request, settings.submissions_per_hour):
         # Their text stays in the form: nothing is lost, they can send it later.
-        return render(
+        return render_page(
             request,
             page,
             "feedback/feedback_page.html",
@@ -34,34 +34,21 @@ def submit(request, page):
             status=429,
         )
     if not form.is_valid():
-        return render(request, page, "feedback/feedback_page.html", {"form": form})
+        return render_page(request, page, "feedback/feedback_page.html", {"form": form})
     if form.is_automated:
-        return render(request, page, "feedback/not_sent.html", {}, status=400)
+        return render_page(request, page, "feedback/not_sent.html", {}, status=400)
 
-    data = form.cleaned_data
-    existing = Feedback.objects.filter(submission_id=data["submission_id"]).first()
+    submission_id = form.cleaned_data["submission_id"]
+    existing = Feedback.objects.filter(submission_id=submission_id).first()
     if existing is None:
+        feedback = form.save(commit=False)
+        feedback.language, feedback.channel = get_language(), Channel.WEB
+        feedback.submission_id = submission_id
         try:
-            registered = intake.register(
-                Feedback(
-                    kind=data["kind"],
-                    category=data["category"],
-                    district=data["district"],
-                    commitment=data["commitment"],
-                    message=data["message"],
-                    language=get_language(),
-                    channel=Channel.WEB,
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    postal_address=data["postal_address"],
-                    answer_by=data["answer_by"] or "",
-                    submission_id=data["submission_id"],
-                )
-            )
+            registered = intake.register(feedback, status_url=page.status_url(request))
         except IntegrityError:
             # The same form sent twice at once: the other request saved it.
-            existing = Feedback.objects.get(submission_id=data["submission_id"])
+            existing = Feedback.objects.get(submission_id=submission_id)
         else:
             rate_limits.count("feedback", request)
             receipts = request.session.get(SESSION_RECEIPTS, {})
@@ -85,7 +72,7 @@ def receipt(request, page, reference):
     if feedback is None:
         # Only the browser that sent it sees the receipt; anyone else gets the lookup form.
         return HttpResponseRedirect(page.url + page.reverse_subpage("status_view"))
-    return render(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
+    return render_page(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
 
 
 def status(request, page):
@@ -94,16 +81,16 @@ def status(request, page):
     if request.method == "POST":
         if rate_limits.is_limited("lookup", request, LOOKUPS_PER_HOUR):
             context["rate_limited"] = True
-            return render(request, page, "feedback/status.html", context, status=429)
+            return render_page(request, page, "feedback/status.html", context, status=429)
         rate_limits.count("lookup", request)
         if form.is_valid():
             found = intake.find_by_lookup(form.cleaned_data["reference"], form.cleaned_data["code"])
             context["found"] = found
             context["not_found"] = found is None
-    return render(request, page, "feedback/status.html", context)
+    return render_page(request, page, "feedback/status.html", context)
 
 
-def render(request, page, template, context, status=200):
+def render_page(request, page, template, context, status=200):
     return TemplateResponse(
         request,
         template,

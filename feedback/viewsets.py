@@ -23,7 +23,7 @@ from wagtail.models import Locale
 from feedback import intake, notifications, triage
 from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handlers
 from feedback.choices import Kind, Status
-from feedback.models import Category, District, Feedback, FeedbackNote
+from feedback.models import Category, District, Feedback, FeedbackNote, FeedbackPage
 from feedback.periods import TERTIAL_LABELS, tertial_months
 from portal.models import ClosedDay
 
@@ -169,7 +169,11 @@ class FeedbackEditView(Forbidden403Mixin, generic.EditView):
 class FeedbackCreateView(Forbidden403Mixin, generic.CreateView):
     def save_instance(self):
         feedback = self.form.save(commit=False)
-        registered = intake.register(feedback, received_at=self.form.received_at())
+        registered = intake.register(
+            feedback,
+            received_at=self.form.received_at(),
+            status_url=FeedbackPage.status_url_in(feedback.language),
+        )
         log(registered.feedback, "wagtail.create", user=self.request.user)
         return registered.feedback
 

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # Imported once the app registry is ready: the module works with models.
         from portal.locale_setup import ensure_locales
 
         post_migrate.connect(ensure_locales, sender=self)

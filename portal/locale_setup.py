@@ -6,12 +6,12 @@ so every URL works in every language and the page can say it is not translated y
 """
 
 from django.conf import settings
+from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
 
 
 def ensure_locales(**kwargs) -> None:
-    from wagtail.models import Locale
-    from wagtail_localize.models import LocaleSynchronization
-
     default, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if code == default.language_code:
@@ -22,8 +22,5 @@ def ensure_locales(**kwargs) -> None:
 
 def synchronise_trees() -> None:
     """Create aliases for every Swedish page that a locale lacks (wagtail-localize's sync)."""
-    from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import synchronize_tree
-
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronize_tree(sync.sync_from, sync.locale)

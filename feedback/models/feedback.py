@@ -266,8 +266,10 @@ class Notification(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    # The receipt repeats the status lookup code, kept only until the receipt has gone out.
+    # The receipt repeats the status lookup code, kept only until the receipt has gone out,
+    # and links to the status lookup in the sender's language.
     lookup_code = models.CharField(max_length=20, blank=True, editable=False)
+    status_url = models.URLField(max_length=500, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

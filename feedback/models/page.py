@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from feedback import views
 
 
 class FeedbackPage(RoutablePageMixin, Page):
@@ -40,24 +42,30 @@ class FeedbackPage(RoutablePageMixin, Page):
     subpage_types = []
     template = "feedback/feedback_page.html"
 
-    # The views import the models, so they are imported here, when a request comes.
     @path("")
     def form_view(self, request):
-        from feedback import views
-
         return views.submit(request, self)
 
     @path("kvitto/<str:reference>/")
     def receipt_view(self, request, reference):
-        from feedback import views
-
         return views.receipt(request, self, reference)
 
     @path("status/")
     def status_view(self, request):
-        from feedback import views
-
         return views.status(request, self)
+
+    def status_url(self, request=None) -> str:
+        return self.get_full_url(request) + self.reverse_subpage("status_view")
+
+    @classmethod
+    def status_url_in(cls, language: str) -> str:
+        """The status lookup in ``language``, or in Swedish where there is none."""
+        pages = cls.objects.live()
+        page = (
+            pages.filter(locale__language_code=language).first()
+            or pages.filter(locale=Locale.get_default()).first()
+        )
+        return page.status_url() if page else ""
 
     class Meta:
         verbose_name = _("feedback page")

@@ -40,6 +40,7 @@ def test_page_and_email_promise_the_same_date_to_someone_who_asked(
     receipt, email, _code = send(client, django_capture_on_commit_callbacks)
     assert f"{PROMISE} måndag 7 december 2026." in receipt
     assert f"{PROMISE} 7 december 2026." in email
+    assert "/sv/synpunkter/status/" in email  # the lookup in the sender's language
     # Nothing sends a separate acknowledgement, so none is promised.
     assert "bekräftar" not in receipt and "bekräftar" not in email
 
