@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback import report_formats, reports
 from feedback.periods import TERTIAL_LABELS, Period
+from feedback.permissions import forbidden, is_handler
 
 CHART_BAR_HEIGHT = 28
 CHART_WIDTH = 480
@@ -62,8 +63,8 @@ def chart(rows: list[tuple[str, int]]) -> dict:
 
 
 def report_view(request):
-    if not request.user.has_perm("feedback.view_feedback"):
-        return TemplateResponse(request, "feedback/admin/forbidden.html", status=403)
+    if not is_handler(request.user):
+        return forbidden(request)
     form = PeriodForm(request.GET or None)
     if request.GET and not form.is_valid():
         return TemplateResponse(request, "feedback/admin/report.html", {"form": form}, status=400)

@@ -3,7 +3,6 @@
 import django_filters
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,6 +24,7 @@ from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handl
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote, FeedbackPage
 from feedback.periods import TERTIAL_LABELS, tertial_months
+from feedback.permissions import feedback_policy, forbidden
 from portal.models import ClosedDay
 
 MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
@@ -97,8 +97,7 @@ class Forbidden403Mixin:
             if (needed and not policy.user_has_permission(user, needed)) or (
                 any_of and not policy.user_has_any_permission(user, any_of)
             ):
-                # Returned, not raised: Wagtail turns a raised PermissionDenied into a redirect.
-                return TemplateResponse(request, "feedback/admin/forbidden.html", status=403)
+                return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -238,6 +237,7 @@ class FeedbackViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-received_at"]
     list_per_page = 50
+    permission_policy = feedback_policy
     list_display = [
         TitleColumn(
             "reference",

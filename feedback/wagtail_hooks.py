@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from feedback import demo, report_views
 from feedback.dashboard import FeedbackPanel
 from feedback.models import Category, District, Notification, ResponseDeadline
+from feedback.permissions import is_handler
 from feedback.viewsets import FeedbackViewSet
 
 
@@ -62,7 +63,7 @@ def register_report_url():
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("feedback.view_feedback")
+        return is_handler(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -80,7 +81,7 @@ def register_feedback_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_feedback_panel(request, panels):
-    if request.user.has_perm("feedback.view_feedback"):
+    if is_handler(request.user):
         panels.append(FeedbackPanel(request.user))
 
 

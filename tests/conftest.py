@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from wagtail.models import Locale
 
 from portal.demo import content as demo_content
@@ -19,6 +20,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         demo_content.build(year=DEMO_YEAR)
         Feedback.objects.all().delete()
         ReferenceCounter.objects.all().delete()
+
+
+@pytest.fixture
+def client():
+    """A browser that asks for Swedish, like the unit's staff: the admin (which follows the
+    browser's language) answers in one known language, so tests assert exact texts."""
+    return Client(HTTP_ACCEPT_LANGUAGE="sv")
 
 
 @pytest.fixture

@@ -122,9 +122,7 @@ def test_a_handler_assigns_notes_answers_and_closes(client, users, item):
 
     refused = triage(client, item, assigned_to=users["handler"].pk, status="closed")
     assert refused.status_code == 200
-    assert "Registrera svaret" in refused.content.decode() or "Record the answer" in (
-        refused.content.decode()
-    )
+    assert "Registrera svaret" in refused.content.decode()
     item.refresh_from_db()
     assert item.status == "in_progress"
 
@@ -198,7 +196,7 @@ def test_every_change_and_every_view_is_in_the_audit_log(client, users, item):
     assert ("feedback.view", "handler") in actions
     assert ("feedback.triage", "handler") in actions
     history = client.get(f"/admin/feedback/history/{item.pk}/").content.decode()
-    assert "Hedda Handläggare" in history or "handler" in history
+    assert "Hedda Handläggare" in history
 
 
 @time_machine.travel("2026-11-23 09:00 +01:00", tick=False)
@@ -214,8 +212,8 @@ def test_overdue_and_due_soon_markers(client, users):
         f.reference: html.split(f.reference, 1)[1].split("</tr>", 1)[0]
         for f in (overdue, soon, later)
     }
-    assert "Försenad" in row[overdue.reference] or "Overdue" in row[overdue.reference]
-    assert "snart" in row[soon.reference] or "Due soon" in row[soon.reference]
+    assert "Försenad" in row[overdue.reference] and "Overdue" not in row[overdue.reference]
+    assert "Förfaller snart" in row[soon.reference]
     assert "w-status" not in row[later.reference]
     filtered = client.get("/admin/feedback/?overdue=true").content.decode()
     assert overdue.reference in filtered and soon.reference not in filtered

@@ -1,0 +1,20 @@
+"""Who may work with feedback in the admin: one permission policy that every view, menu item
+and dashboard panel asks, and one 403 page for staff without the right."""
+
+from django.template.response import TemplateResponse
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from feedback.models import Feedback
+
+feedback_policy = ModelPermissionPolicy(Feedback)
+
+
+def is_handler(user) -> bool:
+    """May see feedback: the Feedback handlers group and superusers."""
+    return feedback_policy.user_has_permission(user, "view")
+
+
+def forbidden(request) -> TemplateResponse:
+    # Returned, not raised: Wagtail turns a raised PermissionDenied into a redirect to the
+    # dashboard, and for these staff the feedback area does not exist.
+    return TemplateResponse(request, "feedback/admin/forbidden.html", status=403)
