@@ -6,6 +6,7 @@ that commits, and a failure is recorded on the row (visible to staff) and retrie
 ``manage.py retry_notifications`` with growing pauses.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +20,9 @@ from wagtail.models import Site
 
 from feedback.models.feedback import Feedback, FeedbackSettings, Notification
 
+# Log lines name the notification, its purpose and the item's reference: never an address,
+# a name or what anyone wrote.
+logger = logging.getLogger(__name__)
 RETRY_PAUSES = [
     timedelta(minutes=5),
     timedelta(minutes=30),
@@ -80,11 +84,26 @@ def send_notification(notification_id: int) -> str:
             notification.state = Notification.State.FAILED
             pause = RETRY_PAUSES[notification.attempts - 1]
             notification.next_attempt_at = timezone.now() + pause
+        logger.warning(
+            "notification=%s purpose=%s feedback=%s attempt=%s state=%s error=%s",
+            notification.pk,
+            notification.purpose,
+            notification.feedback.reference,
+            notification.attempts,
+            notification.state,
+            type(error).__name__,
+        )
     else:
         notification.state = Notification.State.SENT
         notification.sent_at = timezone.now()
         notification.lookup_code = ""
         notification.last_error = ""
+        logger.info(
+            "notification=%s purpose=%s feedback=%s sent",
+            notification.pk,
+            notification.purpose,
+            notification.feedback.reference,
+        )
     notification.save()
     return notification.state
 

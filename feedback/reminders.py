@@ -1,6 +1,8 @@
 """A daily digest to each handler of their items due soon (triage.DUE_SOON_WORKING_DAYS) or
 overdue."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -11,6 +13,8 @@ from django.utils.translation import gettext as _
 from feedback import triage
 from feedback.models import Feedback, ReminderDigest
 from portal.models import ClosedDay
+
+logger = logging.getLogger(__name__)
 
 
 def send_reminders(today=None) -> int:
@@ -36,6 +40,7 @@ def send_reminders(today=None) -> int:
         except IntegrityError:
             continue  # already sent today
         sent += 1
+        logger.info("reminder digest user=%s day=%s items=%s", user.pk, today, len(items))
     return sent
 
 

@@ -85,3 +85,20 @@ def test_staff_see_failed_mail_in_the_admin(
 def test_without_an_address_there_is_no_receipt(client, feedback_page):
     client.post(FORM, form_data(answer_by="", email=""))
     assert list(Notification.objects.values_list("purpose", flat=True)) == ["inbox"]
+
+
+def test_log_lines_about_mail_carry_no_personal_data(
+    client, feedback_page, settings, mail_server_down, django_capture_on_commit_callbacks, caplog
+):
+    caplog.set_level("INFO", logger="feedback")
+    submit(client, django_capture_on_commit_callbacks)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    retry_due(now=timezone.now() + timedelta(hours=1))
+    reference = Feedback.objects.get().reference
+    lines = [record.getMessage() for record in caplog.records if record.name.startswith("feedback")]
+    assert any("state=failed" in line and reference in line for line in lines)
+    assert any(line.endswith("sent") and reference in line for line in lines)
+    data = form_data()
+    for line in lines:
+        for personal in (data["email"], data["name"], data["message"], "synpunkter@example.org"):
+            assert personal not in line
