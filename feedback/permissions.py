@@ -3,10 +3,12 @@ and dashboard panel asks, and one 403 page for staff without the right."""
 
 from django.template.response import TemplateResponse
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from feedback.models import Feedback
 
 feedback_policy = ModelPermissionPolicy(Feedback)
+register_permission_policy(Feedback, feedback_policy, exact_class=True)  # the admin views use it
 
 
 def is_handler(user) -> bool:

@@ -24,7 +24,7 @@ from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handl
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote, FeedbackPage
 from feedback.periods import TERTIAL_LABELS, tertial_months
-from feedback.permissions import feedback_policy, forbidden
+from feedback.permissions import forbidden
 from portal.models import ClosedDay
 
 MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
@@ -237,7 +237,6 @@ class FeedbackViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-received_at"]
     list_per_page = 50
-    permission_policy = feedback_policy
     list_display = [
         TitleColumn(
             "reference",
