@@ -8,6 +8,7 @@ in the reader's language, and its canonical URL is the Swedish one.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -44,17 +45,17 @@ class PageLanguages:
 def page_languages(page: Page | None, request) -> PageLanguages:
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if page is None or not isinstance(page, Page):
-        versions = [
-            LanguageVersion(
-                code,
-                native_name(code),
-                f"/{code}/",
-                _absolute(request, f"/{code}/"),
-                code == current,
-                True,
+        # A view of our own (search, 404): the same address in each language, else its home.
+        path = request.get_full_path() if request else "/"
+        versions = []
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(path, code)
+            url = url if url != path or code == current else f"/{code}/"
+            versions.append(
+                LanguageVersion(
+                    code, native_name(code), url, _absolute(request, url), code == current, True
+                )
             )
-            for code, _name in settings.LANGUAGES
-        ]
         return PageLanguages(current, current, versions, None, None)
 
     # A route below the page (a routable page's receipt or status lookup) stays the same route

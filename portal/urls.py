@@ -5,7 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import views
+
 urlpatterns = [
+    # Outside the language prefixes: crawlers and browsers ask for these at the root.
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -18,6 +24,9 @@ if settings.DEBUG:
 # Every public page lives under its language prefix (/sv/…, /en/…); the bare root redirects
 # to the language the browser asks for, or Swedish.
 urlpatterns += i18n_patterns(
+    # Before Wagtail's catch-all, so no page can hide it (a page with the slug "sok" under the
+    # home page would be unreachable).
+    path("sok/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
@@ -66,6 +67,12 @@ class AccessibilityStatementPage(Page):
             [FieldPanel("assessment_method"), FieldPanel("assessed_on"), FieldPanel("updated_on")],
             heading=_("Assessment"),
         ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("known_problems"),
+        index.SearchField("how_to_report"),
     ]
     max_count_per_parent = 1
     subpage_types = []

@@ -27,6 +27,7 @@ class GuaranteeIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["portal.GuaranteePage"]
     max_count_per_parent = 1
     template = "portal/guarantee_index_page.html"
@@ -103,7 +104,16 @@ class GuaranteePage(Page):
             heading=_("Approval and signature"),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("mission")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("mission"),
+        index.SearchField("about_unit"),
+        index.SearchField("how_we_keep"),
+        index.SearchField("if_we_fail"),
+        index.RelatedFields(
+            "commitments", [index.SearchField("title"), index.SearchField("explanation")]
+        ),
+    ]
     parent_page_types = ["portal.GuaranteeIndexPage"]
     subpage_types = []
     template = "portal/guarantee_page.html"

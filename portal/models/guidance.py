@@ -14,6 +14,7 @@ class GuidanceIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["portal.GuidancePage"]
     template = "portal/guidance_index_page.html"
 

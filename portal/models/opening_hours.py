@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from portal.blocks import ServiceBlock
 from portal.models.closed_days import ClosedDay
@@ -26,6 +27,7 @@ class OpeningHoursPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("services")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("services")]
     max_count_per_parent = 1
     subpage_types = []
     template = "portal/opening_hours_page.html"

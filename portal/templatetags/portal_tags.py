@@ -1,7 +1,9 @@
 """Template tags for the public pages: menu, footer links, dates and opening status."""
 
 import json
+import re
 from datetime import date, datetime, timedelta
+from html import unescape
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -10,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,6 +20,7 @@ from wagtail.models import Page, Site
 
 from portal import languages
 from portal.hours import Status
+from portal.models import EasyReadPage
 from portal.page_languages import page_languages as _page_languages
 from portal.workdays import STOCKHOLM
 
@@ -75,8 +78,6 @@ def easy_read_version(page):
     """The live easy-to-read page that matches this page (or its Swedish source), if any."""
     if not isinstance(page, Page):
         return None
-    from portal.models import EasyReadPage
-
     return (
         EasyReadPage.objects.live()
         .public()
@@ -177,3 +178,47 @@ def page_of_type(context, model_label: str):
         return None
     model = apps.get_model(model_label)
     return model.objects.live().public().descendant_of(root).first()
+
+
+DESCRIPTION_LENGTH = 160
+# Where a page's own words about itself are, when the editor left the search description empty.
+DESCRIPTION_FIELDS = ("intro", "summary", "mission")
+# Where words of two blocks would run together once the tags are gone.
+BLOCK_END = r"</(?:p|li|h[1-6]|div|blockquote)\s*>|<br\s*/?>"
+
+
+def _plain_text(value) -> str:
+    """Text without markup or extra whitespace, from a string or rich text."""
+    source = str(getattr(value, "source", value) or "")  # RichText in a StreamField block
+    source = re.sub(BLOCK_END, " ", source, flags=re.IGNORECASE)
+    return " ".join(unescape(strip_tags(source)).split())
+
+
+def _shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–-،؛") + "…"
+
+
+@register.simple_tag
+def page_description(page) -> str:
+    """A page's description for `<meta name="description">` and search results: its search
+    description (Promote tab) as written, else the start of its introduction, summary or
+    first paragraph as plain text, at most about 160 characters."""
+    if not isinstance(page, Page):
+        return ""
+    if page.search_description.strip():
+        return page.search_description.strip()
+    for name in DESCRIPTION_FIELDS:
+        text = _plain_text(getattr(page, name, ""))
+        if text:
+            return _shorten(text)
+    for block in getattr(page, "body", None) or ():
+        if getattr(block, "block_type", None) == "paragraph":
+            text = _plain_text(block.value)
+            if text:
+                return _shorten(text)
+    return ""
