@@ -61,10 +61,12 @@ test-e2e: install-test compilemessages
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 clean:
 	rm -rf $(VENV) node_modules var/static

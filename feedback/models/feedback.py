@@ -294,7 +294,10 @@ class FeedbackSettings(BaseSiteSetting):
     statistics_minimum = models.PositiveSmallIntegerField(
         _("smallest count shown in the open statistics"),
         default=3,
-        help_text=_("Smaller counts are shown as “fewer than” so that no one can be identified."),
+        help_text=_(
+            "Smaller counts are not shown, nor one more where it could be worked out from the "
+            "total, so that no one can be identified."
+        ),
     )
     minimum_fill_seconds = models.PositiveSmallIntegerField(
         _("minimum seconds to fill in the form"),

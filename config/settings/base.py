@@ -1,19 +1,18 @@
-"""Settings for the portal, read from the environment (12-factor).
+"""Settings shared by every environment, read from the environment once (12-factor).
 
-With no environment set the portal runs in development mode on a SQLite file under ``var/``.
-``PORTAL_ENV=production`` switches on the production defaults and refuses to start without a
-real ``SECRET_KEY`` and ``ALLOWED_HOSTS``.
+``development`` (the default: SQLite under ``var/``, mail to the console) and ``production``
+(``PORTAL_ENV=production``: strict guards, WhiteNoise, the database task queue) set what differs;
+``test`` is development with what keeps the suite quick. See the README for every variable.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 from portal import languages
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -27,28 +26,11 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-PORTAL_ENV = os.environ.get("PORTAL_ENV", "development").strip().lower()
-if PORTAL_ENV not in {"development", "production"}:
-    raise ImproperlyConfigured("PORTAL_ENV must be 'development' or 'production'.")
-PRODUCTION = PORTAL_ENV == "production"
-
-DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+# True only in production.py: the demo commands refuse to run there.
+PRODUCTION = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if PRODUCTION:
-    if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(SECRET_KEY)) < 5:
-        raise ImproperlyConfigured(
-            "PORTAL_ENV=production needs a real SECRET_KEY: at least 50 random characters, "
-            "for example from: python -c 'import secrets; print(secrets.token_urlsafe(64))'"
-        )
-    if DEBUG:
-        raise ImproperlyConfigured("DEBUG must be off when PORTAL_ENV=production.")
-elif not SECRET_KEY:
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
-
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1]")
-if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("PORTAL_ENV=production needs ALLOWED_HOSTS (comma-separated).")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -96,13 +78,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-if PRODUCTION:
-    # Compressed, hashed static files straight from the app server; runserver serves them in
-    # development.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
-
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -125,7 +102,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'portal.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60" if PRODUCTION else "0")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -160,13 +137,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # E-mail: printed to the console unless an SMTP server is configured.
@@ -185,27 +156,19 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work: the database queue in production, run at once in development and tests.
+# Background work (e-mail, search index): run at once unless TASKS_BACKEND names a queue;
+# production defaults to the database queue.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
-            "TASKS_BACKEND",
-            "django_tasks_db.DatabaseBackend"
-            if PRODUCTION
-            else "django_tasks.backends.immediate.ImmediateBackend",
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         )
     }
 }
 
-# The cache holds the public forms' rate limits; production shares it between app servers
-# through the database (run `manage.py createcachetable` once).
+# The cache holds the public forms' rate limits (shared between app servers in production).
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache"
-        if PRODUCTION
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "portal_cache" if PRODUCTION else "portal",
-    }
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
 }
 # Behind a load balancer the client's address is the first one in X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", default=False)
@@ -221,22 +184,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-if PRODUCTION:
-    # Behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
-    if env_bool("TRUST_X_FORWARDED_PROTO", default=True):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_REFERRER_POLICY = "same-origin"
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"django.server": {"level": "WARNING" if PRODUCTION else "INFO"}},
+    "loggers": {"django.server": {"level": "INFO"}},
 }
