@@ -35,10 +35,10 @@ compilemessages: $(VENV)/.installed
 ## Extract every translatable string and update each language's catalogue.
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword gettext_lazy \
-		--keyword ngettext_lazy:1,2 --keyword pgettext_lazy:1c,2 --no-location --sort-output \
+		--keyword ngettext_lazy:1,2 --keyword pgettext_lazy:1c,2 --no-location --sort-output --width 100 \
 		--project "Forsorjningsstod portal" --output-file locale/django.pot .
 	$(BIN)/pybabel update --domain django --input-file locale/django.pot --output-dir locale \
-		--ignore-obsolete --no-fuzzy-matching
+		--ignore-obsolete --no-fuzzy-matching --width 100
 
 run: install compilemessages
 	@mkdir -p var

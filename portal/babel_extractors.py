@@ -12,6 +12,9 @@ from django.utils.translation.template import templatize
 
 def extract_django_template(fileobj, keywords, comment_tags, options):
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
-    python_like = templatize(source).encode("utf-8")
+    # templatize keeps the template's indentation, which Python's tokenizer would read as
+    # blocks; its gettext calls are one-line literals (repr), so leading space can go.
+    lines = templatize(source).split("\n")
+    python_like = "\n".join(line.lstrip() for line in lines).encode("utf-8")
 
     yield from extract_python(BytesIO(python_like), keywords, comment_tags, options)
