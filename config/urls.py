@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
 from portal import views
 
 urlpatterns = [
+    # For the load balancer and monitoring (see config/health.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Outside the language prefixes: crawlers and browsers ask for these at the root.
     path("favicon.ico", views.favicon, name="favicon"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -16,10 +21,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files from runserver while DEBUG is on (static() adds nothing otherwise); in
+# production nginx serves /media/ (deploy/nginx/portal.conf).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix (/sv/…, /en/…); the bare root redirects
 # to the language the browser asks for, or Swedish.

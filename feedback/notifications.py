@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -31,6 +32,9 @@ RETRY_PAUSES = [
     timedelta(hours=24),
 ]
 MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
+# Longer than any send takes (EMAIL_TIMEOUT is 10 s): a notification "sending" for longer was
+# left by a worker that died, and is sent again.
+SENDING_LEASE = timedelta(minutes=10)
 
 
 def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> list[Notification]:
@@ -67,10 +71,24 @@ def queue_answer(feedback: Feedback) -> Notification:
     return notification
 
 
+def _claimable(now) -> Q:
+    State = Notification.State
+    return Q(state__in=[State.PENDING, State.FAILED]) | Q(
+        state=State.SENDING, claimed_at__lt=now - SENDING_LEASE
+    )
+
+
 @task()
 def send_notification(notification_id: int) -> str:
+    """Send one notification, at least once: the row is claimed first, so a second worker (or a
+    repeated task) never sends it alongside, and its Message-ID is fixed, so a resend after a
+    worker died mid-send is the same message to the recipient's mail system."""
+    now = timezone.now()
+    mine = Notification.objects.filter(_claimable(now), pk=notification_id).update(
+        state=Notification.State.SENDING, claimed_at=now
+    )
     notification = Notification.objects.select_related("feedback").get(pk=notification_id)
-    if notification.state in (Notification.State.SENT, Notification.State.GAVE_UP):
+    if not mine:
         return notification.state
     notification.attempts += 1
     try:
@@ -109,9 +127,14 @@ def send_notification(notification_id: int) -> str:
 
 
 def retry_due(now=None) -> int:
-    """Enqueue every failed notification whose pause is over; returns how many."""
+    """Enqueue every failed notification whose pause is over, and every one a worker never took
+    or died sending (older than SENDING_LEASE); returns how many."""
+    now = now or timezone.now()
+    State = Notification.State
     due = Notification.objects.filter(
-        state=Notification.State.FAILED, next_attempt_at__lte=now or timezone.now()
+        Q(state=State.FAILED, next_attempt_at__lte=now)
+        | Q(state=State.PENDING, created_at__lt=now - SENDING_LEASE)
+        | Q(state=State.SENDING, claimed_at__lt=now - SENDING_LEASE)
     ).values_list("pk", flat=True)
     count = 0
     for pk in due:
@@ -142,4 +165,11 @@ def build_message(notification: Notification) -> EmailMessage:
             body=render_to_string(template, context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[notification.recipient],
+            headers={"Message-ID": message_id(notification)},
         )
+
+
+def message_id(notification: Notification) -> str:
+    """The same for every attempt: a resend is recognisably the same message."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<feedback-notification-{notification.pk}@{domain}>"

@@ -4,6 +4,7 @@ from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from feedback import intake, rate_limits
@@ -66,6 +67,7 @@ def redirect_to_receipt(page, reference):
     return response
 
 
+@never_cache  # a reference and a lookup code: never kept by a browser or a proxy
 def receipt(request, page, reference):
     code = request.session.get(SESSION_RECEIPTS, {}).get(reference)
     feedback = Feedback.objects.filter(reference=reference).first() if code else None
@@ -75,6 +77,7 @@ def receipt(request, page, reference):
     return render_page(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
 
 
+@never_cache
 def status(request, page):
     form = StatusLookupForm(request.POST or None)
     context = {"form": form}

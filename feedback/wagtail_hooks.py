@@ -86,5 +86,7 @@ def add_feedback_panel(request, panels):
 
 
 hooks.register("demo_feedback_page", demo.build_feedback_page)
+# A fresh production site gets the form and the open statistics too (setup_site).
+hooks.register("essential_pages", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)

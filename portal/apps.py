@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +9,8 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: the module works with models.
+        from portal.database_setup import ensure_cache_table
         from portal.locale_setup import ensure_locales
 
+        pre_migrate.connect(ensure_cache_table, sender=self, dispatch_uid="portal_cache_table")
         post_migrate.connect(ensure_locales, sender=self)

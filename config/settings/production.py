@@ -31,13 +31,16 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Rate limits shared between app servers through the database (`manage.py createcachetable`).
+# The cache behind the rate limits, shared by every app server: Redis when REDIS_URL is set,
+# else a database table (`manage.py setup_site` creates it).
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    }
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
 }
+# The health endpoints answer the local probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if env_bool("TRUST_X_FORWARDED_PROTO", default=True):
@@ -50,3 +53,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 LOGGING["loggers"]["django.server"]["level"] = "WARNING"  # noqa: F405
+# Sessions in the shared cache, backed by the database: any app server can serve any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -252,6 +252,7 @@ class Notification(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed, will be retried")
         GAVE_UP = "gave_up", _("Failed, not retried")
@@ -265,6 +266,9 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # When a worker took it to send: a worker that died mid-send leaves it "sending", and it is
+    # taken up again once this is older than notifications.SENDING_LEASE.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # The receipt repeats the status lookup code, kept only until the receipt has gone out,
     # and links to the status lookup in the sender's language.

@@ -29,8 +29,7 @@ from portal.models import (
     OpeningHoursPage,
     StandardPage,
 )
-
-HOME_SLUG = "hem"
+from portal.site_setup import ensure_home
 
 
 def ensure_child(parent: Page, model, slug: str, **fields) -> tuple[Page, bool]:
@@ -479,41 +478,13 @@ def demo_feedback_page(home: Page) -> Page:
 @transaction.atomic
 def build(year: int | None = None) -> HomePage:
     year = year or date.today().year
-    root = Page.get_first_root_node()
     locale = Locale.get_default()
-    site = Site.objects.filter(is_default_site=True).first()
-
-    home = HomePage.objects.filter(slug=HOME_SLUG, depth=2, locale=locale).first()
-    home_created = home is None
-    if home_created:
-        home = HomePage(
-            slug=HOME_SLUG,
-            title="Försörjningsstödsenheten",
-            locale=locale,
-            intro="<p>Vi hjälper dig som bor i Kungsholmen, Norrmalm eller Östermalm och "
-            "behöver ekonomiskt bistånd. Här hittar du våra öppettider, vår kvalitetsgaranti och "
-            "information om hur du ansöker.</p>",
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Försörjningsstödsenheten",
-        )
-    elif site.root_page_id != home.pk:
-        previous = site.root_page
-        site.root_page = home
-        site.save()
-        # Wagtail's "Welcome to your new Wagtail site!" placeholder (and its aliases in the
-        # other locales) has served its purpose.
-        if previous.content_type.model == "page" and not previous.get_children().exists():
-            for alias in Page.objects.filter(alias_of=previous):
-                alias.delete()
-            previous.delete()
+    home = ensure_home(
+        intro="<p>Vi hjälper dig som bor i Kungsholmen, Norrmalm eller Östermalm och "
+        "behöver ekonomiskt bistånd. Här hittar du våra öppettider, vår kvalitetsgaranti och "
+        "information om hur du ansöker.</p>"
+    )
+    site = Site.objects.get(is_default_site=True)
 
     guarantee_index, _ = ensure_child(
         home,
@@ -629,7 +600,7 @@ def build(year: int | None = None) -> HomePage:
         ),
     )
 
-    if home_created:
+    if not home.shortcuts:  # a new home page: link the main sections
         home.shortcuts = stream(
             *[
                 ("link", {"page": page.pk, "title": "", "description": description})

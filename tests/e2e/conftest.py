@@ -181,6 +181,9 @@ def new_page(browser):
 
     def open_page(**options):
         options.setdefault("locale", "sv-SE")
+        # axe-core goes in as an inline script, which the site's Content-Security-Policy
+        # forbids; test_content_security_policy checks the pages with the policy enforced.
+        options.setdefault("bypass_csp", True)
         context = browser.new_context(**options)
         contexts.append(context)
         return context.new_page()

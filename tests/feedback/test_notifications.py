@@ -5,12 +5,13 @@ from datetime import timedelta
 from smtplib import SMTPServerDisconnected
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from feedback.models import Feedback, Notification
-from feedback.notifications import MAX_ATTEMPTS, retry_due, send_notification
+from feedback.notifications import MAX_ATTEMPTS, SENDING_LEASE, retry_due, send_notification
 from tests.feedback.conftest import FORM, form_data
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,27 @@ def test_log_lines_about_mail_carry_no_personal_data(
     for line in lines:
         for personal in (data["email"], data["name"], data["message"], "synpunkter@example.org"):
             assert personal not in line
+
+
+def test_an_e_mail_a_dead_worker_left_sending_is_sent_once_after_the_lease(
+    client, feedback_page, settings, mail_server_down, django_capture_on_commit_callbacks
+):
+    submit(client, django_capture_on_commit_callbacks)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    receipt = Notification.objects.get(purpose="receipt")
+    # A worker took it and was killed before it could record anything.
+    Notification.objects.filter(pk=receipt.pk).update(
+        state="sending", claimed_at=timezone.now() - timedelta(minutes=1)
+    )
+    send_notification.enqueue(receipt.pk)  # a duplicate task while the lease runs: nothing
+    assert mail.outbox == []
+    with time_machine.travel(timezone.now() + SENDING_LEASE + timedelta(minutes=1)):
+        retry_due()
+        retry_due()  # run twice, as two timers might
+    sent = [m for m in mail.outbox if m.to == ["kim@example.org"]]
+    assert len(sent) == 1
+    assert (
+        sent[0].extra_headers["Message-ID"] == f"<feedback-notification-{receipt.pk}@example.org>"
+    )
+    receipt.refresh_from_db()
+    assert receipt.state == "sent"

@@ -1,0 +1,106 @@
+"""Middleware of the whole site: request ids for the logs, security headers, and a page in the
+reader's language (with what they typed) when the database is out of reach."""
+
+import contextvars
+import re
+import uuid
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+
+# The request being served, for log lines (see RequestIdFilter).
+request_id = contextvars.ContextVar("request_id", default="-")
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+
+class RequestIdMiddleware:
+    """Tag each request with an id: nginx's X-Request-ID when it is well formed, else a new one.
+    It is in every log line of the request and in the response's X-Request-ID header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.headers.get("X-Request-ID", "")
+        token = request_id.set(given if REQUEST_ID_PATTERN.match(given) else uuid.uuid4().hex)
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id.get()
+            return response
+        finally:
+            request_id.reset(token)
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy everywhere; no-store on the admin (personal data), and on any page
+    that marked itself private (receipt, status: see feedback.views)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.path_info.startswith("/admin/"):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """The strict policy (CONTENT_SECURITY_POLICY) on the public site; the Wagtail admin, which
+    needs inline scripts and styles, gets ADMIN_CONTENT_SECURITY_POLICY."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, answer 503 in the reader's language instead of a
+    bare 500, and give back what they typed so that nothing is lost. The page is rendered
+    without the database (no site settings, no menu)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        # A lost or refused connection, not a bug in a query.
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        posted = request.POST if request.method == "POST" else {}
+        kept = (
+            [
+                (name, value)
+                for name, values in posted.lists()
+                for value in values
+                if name not in ("csrfmiddlewaretoken", "website")
+            ]
+            if posted
+            else []
+        )
+        html = render_to_string(
+            "503.html",
+            {
+                "kept": kept,
+                "message": posted.get("message", "") if posted else "",
+                "path": request.path,
+            },
+            request=request,
+        )
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "60"
+        patch_cache_control(response, no_store=True)
+        return response
