@@ -93,3 +93,19 @@ def test_a_database_outage_gives_a_503_in_the_readers_language_with_the_text_kep
     assert 'name="kind" value="complaint"' in html
     assert 'action="/ar/synpunkter/"' in html
     assert "no-store" in response["Cache-Control"]
+
+
+def test_no_log_line_of_a_submission_carries_personal_data(
+    client, feedback_page, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level("DEBUG")
+    data = form_data(
+        name="Kim Andersson", phone="070-123 45 67", message="Min handläggare Sara svarar aldrig."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        receipt = client.get(client.post(FORM, data)["Location"])
+    assert receipt.status_code == 200
+    lines = "\n".join(record.getMessage() for record in caplog.records)
+    assert "feedback=" in lines  # the mail log lines are there, by reference
+    for personal in ("Kim Andersson", "kim@example.org", "070-123 45 67", "Sara svarar"):
+        assert personal not in lines
