@@ -2,17 +2,13 @@
 personal data: ``/healthz`` (the process answers) and ``/readyz`` (it can serve: database
 reachable, migrations applied, background work moving)."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django_tasks_db.models import DBTaskResult
 
-from feedback.models import Notification
+from feedback.background import queue_checks
 
 
 @never_cache
@@ -35,31 +31,3 @@ def readyz(request):
     return JsonResponse(
         {"status": "ok" if ready else "fail", "checks": checks}, status=200 if ready else 503
     )
-
-
-def queue_checks(now) -> dict:
-    """The oldest task waiting for a worker, and the oldest e-mail not yet handed to one, must
-    be younger than READY_QUEUE_MAX_AGE: older means no worker is running, or it is stuck."""
-    limit = timedelta(seconds=settings.READY_QUEUE_MAX_AGE_SECONDS)
-    oldest_task = (
-        DBTaskResult.objects.ready()
-        .order_by("enqueued_at")
-        .values_list("enqueued_at", flat=True)
-        .first()
-    )
-    oldest_mail = (
-        Notification.objects.filter(state=Notification.State.PENDING)
-        .order_by("created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
-    return {
-        "task_queue": _age_check(oldest_task, now, limit),
-        "notifications": _age_check(oldest_mail, now, limit),
-    }
-
-
-def _age_check(oldest, now, limit) -> str:
-    if oldest is None or now - oldest <= limit:
-        return "ok"
-    return f"oldest waiting {int((now - oldest).total_seconds())} s"

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from feedback import triage
+from feedback import background, triage
 from feedback.models import Feedback
 
 
@@ -28,4 +28,5 @@ class FeedbackPanel(Component):
                 triage.next_due_filter("range", (today, week_end))
             ).count(),
             "overdue": Feedback.objects.filter(triage.overdue_filter(today)).count(),
+            "queue_stuck": background.is_stuck(timezone.now()),
         }

@@ -1,6 +1,6 @@
 """Staff triage and answer feedback in the Wagtail admin; editors without the right see nothing."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
@@ -8,11 +8,12 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
 from feedback import intake
 from feedback.handlers_group import HANDLERS_GROUP
-from feedback.models import Category, Feedback, FeedbackNote, ReminderDigest
+from feedback.models import Category, Feedback, FeedbackNote, Notification, ReminderDigest
 from feedback.reminders import send_reminders
 from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
@@ -309,6 +310,14 @@ def test_dashboard_panel_for_handlers(client, users, item):
     assert item.reference in html
     client.force_login(users["editor"])
     assert item.reference not in client.get("/admin/").content.decode()
+
+
+def test_dashboard_warns_when_e_mail_is_stuck_in_the_queue(client, users, item):
+    client.force_login(users["handler"])
+    warning = "bakgrundsarbete väntar"
+    assert warning not in client.get("/admin/").content.decode()
+    Notification.objects.update(state="pending", created_at=timezone.now() - timedelta(hours=1))
+    assert warning in client.get("/admin/").content.decode()
 
 
 def test_locale_default_is_swedish():
