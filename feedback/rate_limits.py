@@ -1,4 +1,11 @@
-"""Per-address limits on how often the public forms may be sent, in the shared cache."""
+"""Per-address limits on how often the public forms may be sent, counted in the shared cache.
+
+The address is the client's as the last trusted proxy saw it: with TRUSTED_PROXY_COUNT proxies
+in front (nginx: 1), the entry that many places from the right of X-Forwarded-For, which the
+client cannot write; with none, REMOTE_ADDR. A use is counted before the work is done (one
+atomic increment: parallel requests cannot slip past the limit) and given back when the form
+was not accepted, so correcting a mistake costs nothing.
+"""
 
 import hashlib
 
@@ -9,10 +16,10 @@ WINDOW_SECONDS = 3600
 
 
 def client_address(request) -> str:
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -22,15 +29,27 @@ def _key(action: str, request) -> str:
     return f"rate:{action}:{digest.hexdigest()[:32]}"
 
 
-def is_limited(action: str, request, limit: int) -> bool:
-    """True once ``action`` has been counted ``limit`` times from this address in the window."""
-    return cache.get(_key(action, request), 0) >= limit
-
-
-def count(action: str, request) -> None:
+def try_use(action: str, request, limit: int) -> bool:
+    """Count one use of ``action`` from this address; False (nothing counted) once the
+    address has used ``limit`` in the window."""
     key = _key(action, request)
-    if not cache.add(key, 1, WINDOW_SECONDS):
+    if cache.add(key, 1, WINDOW_SECONDS):
+        used = 1
+    else:
         try:
-            cache.incr(key)
+            used = cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, WINDOW_SECONDS)
+            used = 1
+    if used > limit:
+        give_back(action, request)
+        return False
+    return True
+
+
+def give_back(action: str, request) -> None:
+    """Uncount a use that did not go through (the form had errors)."""
+    try:
+        cache.decr(_key(action, request))
+    except ValueError:  # the window ended meanwhile
+        pass

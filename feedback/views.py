@@ -25,7 +25,7 @@ def submit(request, page):
         return render_page(request, page, "feedback/feedback_page.html", {"form": form})
 
     form = FeedbackForm(request.POST, **options)
-    if rate_limits.is_limited("feedback", request, settings.submissions_per_hour):
+    if not rate_limits.try_use("feedback", request, settings.submissions_per_hour):
         # Their text stays in the form: nothing is lost, they can send it later.
         return render_page(
             request,
@@ -35,13 +35,16 @@ def submit(request, page):
             status=429,
         )
     if not form.is_valid():
+        rate_limits.give_back("feedback", request)
         return render_page(request, page, "feedback/feedback_page.html", {"form": form})
     if form.is_automated:
         return render_page(request, page, "feedback/not_sent.html", {}, status=400)
 
     submission_id = form.cleaned_data["submission_id"]
     existing = Feedback.objects.filter(submission_id=submission_id).first()
-    if existing is None:
+    if existing is not None:
+        rate_limits.give_back("feedback", request)  # the same form again: not a new one
+    else:
         feedback = form.save(commit=False)
         feedback.language, feedback.channel = get_language(), Channel.WEB
         feedback.submission_id = submission_id
@@ -50,8 +53,8 @@ def submit(request, page):
         except IntegrityError:
             # The same form sent twice at once: the other request saved it.
             existing = Feedback.objects.get(submission_id=submission_id)
+            rate_limits.give_back("feedback", request)
         else:
-            rate_limits.count("feedback", request)
             receipts = request.session.get(SESSION_RECEIPTS, {})
             receipts[registered.feedback.reference] = registered.lookup_code
             request.session[SESSION_RECEIPTS] = receipts
@@ -82,10 +85,9 @@ def status(request, page):
     form = StatusLookupForm(request.POST or None)
     context = {"form": form}
     if request.method == "POST":
-        if rate_limits.is_limited("lookup", request, LOOKUPS_PER_HOUR):
+        if not rate_limits.try_use("lookup", request, LOOKUPS_PER_HOUR):
             context["rate_limited"] = True
             return render_page(request, page, "feedback/status.html", context, status=429)
-        rate_limits.count("lookup", request)
         if form.is_valid():
             found = intake.find_by_lookup(form.cleaned_data["reference"], form.cleaned_data["code"])
             context["found"] = found
