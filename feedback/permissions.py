@@ -16,6 +16,16 @@ def is_handler(user) -> bool:
     return feedback_policy.user_has_permission(user, "view")
 
 
+class ViewPermissionRequired:
+    """For views Wagtail opens to every admin user (a snippet chooser): only staff who may view
+    the model get past, others get the 403 page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not ModelPermissionPolicy(self.model_class).user_has_permission(request.user, "view"):
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
 def forbidden(request) -> TemplateResponse:
     # Returned, not raised: Wagtail turns a raised PermissionDenied into a redirect to the
     # dashboard, and for these staff the feedback area does not exist.

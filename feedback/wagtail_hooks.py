@@ -3,12 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from feedback import demo, report_views
 from feedback.dashboard import FeedbackPanel
 from feedback.models import Category, District, Notification, ResponseDeadline
-from feedback.permissions import is_handler
+from feedback.permissions import ViewPermissionRequired, is_handler
 from feedback.viewsets import FeedbackViewSet
 
 
@@ -32,10 +34,36 @@ class ResponseDeadlineViewSet(SnippetViewSet):
     list_display = ["kind", "category", "acknowledge_within", "answer_within"]
 
 
+# The notification chooser lists the recipients' addresses: not for every admin user, as
+# Wagtail's choosers are.
+class NotificationChooseView(ViewPermissionRequired, chooser.ChooseView):
+    pass
+
+
+class NotificationChooseResultsView(ViewPermissionRequired, chooser.ChooseResultsView):
+    pass
+
+
+class NotificationChosenView(ViewPermissionRequired, chooser.SnippetChosenView):
+    pass
+
+
+class NotificationChosenMultipleView(ViewPermissionRequired, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class NotificationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = NotificationChooseView
+    choose_results_view_class = NotificationChooseResultsView
+    chosen_view_class = NotificationChosenView
+    chosen_multiple_view_class = NotificationChosenMultipleView
+
+
 class NotificationViewSet(SnippetViewSet):
     """E-mails about feedback: staff see what failed and why."""
 
     model = Notification
+    chooser_viewset_class = NotificationChooserViewSet
     icon = "mail"
     list_display = ["feedback", "purpose", "state", "attempts", "last_error", "sent_at"]
     list_filter = ["state", "purpose"]
