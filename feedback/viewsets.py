@@ -122,14 +122,17 @@ class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
         return context
 
 
-class FeedbackInspectView(Forbidden403Mixin, generic.InspectView):
-    template_name = "feedback/admin/inspect.html"
+class ReadLogged:
+    """Opening an item shows its personal data: who looked, and when, is kept in its history."""
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # Reading an item shows personal data: who looked, and when, is kept.
         log(self.object, "feedback.view", user=request.user)
         return response
+
+
+class FeedbackInspectView(ReadLogged, Forbidden403Mixin, generic.InspectView):
+    template_name = "feedback/admin/inspect.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -138,7 +141,7 @@ class FeedbackInspectView(Forbidden403Mixin, generic.InspectView):
         return context
 
 
-class FeedbackEditView(Forbidden403Mixin, generic.EditView):
+class FeedbackEditView(ReadLogged, Forbidden403Mixin, generic.EditView):
     template_name = "feedback/admin/triage.html"
 
     def get_context_data(self, **kwargs):

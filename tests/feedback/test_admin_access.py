@@ -4,6 +4,7 @@ reach none of them (no list, no item, no report, no chooser with recipients' add
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.models import ModelLogEntry
 
 from feedback import intake
 from feedback.handlers_group import HANDLERS_GROUP
@@ -76,3 +77,15 @@ def test_handlers_reach_the_items_but_not_the_setup(client, django_user_model, i
     assert client.get("/admin/feedback-report/").status_code == 200
     # Deleting an item stays with the retention job and an administrator.
     assert client.get(f"/admin/feedback/delete/{item.pk}/").status_code == 403
+
+
+def test_opening_an_item_to_triage_is_in_its_history(client, django_user_model, item):
+    handler = django_user_model.objects.create_user("handler", "h@example.org", "pw-h-1")
+    handler.groups.add(Group.objects.get(name=HANDLERS_GROUP))
+    client.force_login(handler)
+    for url in (f"/admin/feedback/edit/{item.pk}/", f"/admin/feedback/inspect/{item.pk}/"):
+        before = ModelLogEntry.objects.filter(object_id=str(item.pk), action="feedback.view")
+        count = before.count()
+        assert client.get(url).status_code == 200
+        assert before.count() == count + 1
+        assert before.order_by("-timestamp").first().user == handler
