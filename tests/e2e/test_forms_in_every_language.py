@@ -1,5 +1,6 @@
 """Every public form submits in Chromium in every language: feedback is sent, the receipt
-shows its reference and code, and the status lookup answers after a click on its button."""
+shows its reference and code, the status lookup answers after a click on its button, and the
+site search in the header finds the guarantee."""
 
 import re
 
@@ -31,4 +32,11 @@ def test_feedback_and_status_lookup_submit_in_every_language(site_url, new_page,
         page.locator("main form button[type=submit]").click()
     assert reference in page.locator(".status-card").inner_text()
     assert page.evaluate("document.documentElement.lang") == code
+    assert axe_violations(page) == []
+
+    page.locator("#site-search-q").fill("kvalitetsgaranti")
+    with page.expect_navigation():
+        page.locator(".site-search__submit").click()
+    assert page.url.startswith(f"{site_url}/{code}/sok/?q=kvalitetsgaranti")
+    assert page.locator(f'main a[href^="/{code}/kvalitetsgaranti/"]').count() >= 1
     assert axe_violations(page) == []
