@@ -1,7 +1,7 @@
 """The opening-hours engine.
 
 Weekly intervals (several a day), seasonal periods, dated exceptions and Swedish holidays, on
-plain data so that pages and the feedback app can both call it and tests need no database.
+plain data: the home and opening-hours pages call it, and its tests need no database.
 Every wall-clock time is Europe/Stockholm. What wins on a given day, strongest first: a dated
 exception, a holiday or closed eve, a seasonal period, the regular week.
 """
