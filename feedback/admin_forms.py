@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from feedback import triage
 from feedback.choices import AnswerBy, AnswerChannel, Channel
+from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Category, District, Feedback
 
@@ -29,7 +30,10 @@ class HandlerChoiceField(forms.ModelChoiceField):
         return user.get_full_name() or user.get_username()
 
 
-class TriageForm(forms.ModelForm):
+class TriageForm(IdentityNumberGuard, forms.ModelForm):
+    # Notes stay in the timeline, the answer may be e-mailed, action taken goes into reports.
+    identity_number_fields = ("note", "answer_text", "action_taken")
+
     note = forms.CharField(
         label=_("Add an internal note"),
         required=False,
@@ -86,8 +90,10 @@ class TriageForm(forms.ModelForm):
         return cleaned
 
 
-class RegisterForm(forms.ModelForm):
+class RegisterForm(IdentityNumberGuard, forms.ModelForm):
     """Feedback that came by phone, visit, letter or e-mail, entered by staff."""
+
+    identity_number_fields = ("message", "language", "name", "email", "phone", "postal_address")
 
     channel = forms.ChoiceField(
         label=_("How it came in"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]

@@ -62,9 +62,47 @@ class TelInput(forms.TextInput):
     input_type = "tel"
 
 
-class FeedbackForm(forms.ModelForm):
+def identity_number_error(numbers: list[str]) -> str:
+    """Ask, in the reader's language, for ``numbers`` to be removed."""
+    numbers = list(dict.fromkeys(numbers))
+    return ngettext(
+        "Please remove the personal identity number %(numbers)s from your message. "
+        "We do not need it to handle your feedback.",
+        "Please remove the personal identity numbers %(numbers)s from your message. "
+        "We do not need them to handle your feedback.",
+        len(numbers),
+    ) % {"numbers": ", ".join(numbers)}
+
+
+class IdentityNumberGuard:
+    """Form mixin: a personnummer or samordningsnummer in any of ``identity_number_fields``,
+    however disguised (see ``feedback.identity_numbers.normalise``), is an error at that field,
+    so nothing is saved. It reads what was typed, so a value the field itself refuses (an invalid
+    e-mail address, a message that is too long) is checked too. It runs after ``clean()``, so
+    the form's own rules (an answer needs its text, an e-mail answer an address) see the value
+    and do not add a second, misleading error about it."""
+
+    identity_number_fields: tuple[str, ...] = ()
+
+    def _post_clean(self):
+        self.refuse_identity_numbers()
+        super()._post_clean()
+
+    def refuse_identity_numbers(self):
+        for name in self.identity_number_fields:
+            if name not in self.fields:
+                continue
+            value = self[name].data
+            numbers = find_identity_numbers(value) if isinstance(value, str) else []
+            if numbers:
+                self.add_error(name, identity_number_error(numbers))
+
+
+class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
     """What a citizen sends. The fields are declared for their public labels and widgets; the
     model form copies them onto the ``Feedback`` the view registers."""
+
+    identity_number_fields = ("message", "name", "email", "phone", "postal_address")
 
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
@@ -179,22 +217,6 @@ class FeedbackForm(forms.ModelForm):
         if commitment:
             initial.update(commitment=commitment, kind=Kind.COMPLAINT)
         return initial
-
-    def clean_message(self):
-        message = self.cleaned_data["message"]
-        numbers = find_identity_numbers(message)
-        if numbers:
-            raise forms.ValidationError(
-                ngettext(
-                    "Please remove the personal identity number %(numbers)s from your message. "
-                    "We do not need it to handle your feedback.",
-                    "Please remove the personal identity numbers %(numbers)s from your message. "
-                    "We do not need them to handle your feedback.",
-                    len(numbers),
-                )
-                % {"numbers": ", ".join(numbers)}
-            )
-        return message
 
     def clean_commitment(self):
         code = self.cleaned_data.get("commitment")
