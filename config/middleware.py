@@ -12,6 +12,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
+from config import errors
+
 # The request being served, for log lines (see RequestIdFilter).
 request_id = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9-]{8,64}$")
@@ -63,6 +65,26 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
+
+
+class BodySizeLimitMiddleware:
+    """Refuse a body larger than any form of ours before anything reads it (413): the public
+    forms hold a few thousand characters, the admin takes uploads (nginx has the same limits,
+    this holds where it is not in front)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return errors.refused(request, 400)
+        admin = request.path_info.startswith("/admin/")
+        limit = settings.ADMIN_MAX_BODY_BYTES if admin else settings.PUBLIC_MAX_BODY_BYTES
+        if length > limit:
+            return errors.refused(request, 413, too_large=True)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

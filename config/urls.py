@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import health
+from config import errors, health
 from portal import views
 
 urlpatterns = [
@@ -34,3 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Too large, too many fields or malformed: a page in the reader's language.
+handler400 = errors.bad_request

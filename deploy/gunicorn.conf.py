@@ -13,3 +13,6 @@ graceful_timeout = 20
 accesslog = None
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
+# gunicorn's control socket (for `gunicornc`) would go to $HOME/.gunicorn/, which the systemd
+# unit makes read-only and which several instances on one host would share: not used here.
+control_socket_disable = True

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from feedback import triage
+from feedback.access_log import Purpose
 from feedback.choices import AnswerBy, AnswerChannel, Channel
 from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
@@ -44,6 +45,10 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
     send_answer_by_email = forms.BooleanField(
         label=_("Send the answer to the citizen by e-mail now"),
         required=False,
+        help_text=_(
+            "Unless the unit has decided otherwise, the e-mail only says that the answer is "
+            "ready: the citizen reads it on the status page with the lookup code."
+        ),
     )
 
     class Meta:
@@ -163,3 +168,14 @@ class BulkAssignForm(forms.Form):
             f" ({item.assigned_to or _('unassigned')})"
         )
         self.fields["handler"].queryset = handlers()
+
+
+class ExportPurposeForm(forms.Form):
+    """Asked before every export of the register: the purpose goes into the access log."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why are you exporting these items?"),
+        choices=Purpose.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The export and its purpose are recorded in each item's access log."),
+    )

@@ -77,6 +77,12 @@ def build_feedback_page(home: Page) -> FeedbackPage:
         title="Statistik om synpunkter",
         intro="<p>Så många synpunkter, klagomål och beröm vi har fått, och hur snabbt vi svarade.</p>",
     )
+    return page
+
+
+def build_demo_feedback_page(home: Page) -> FeedbackPage:
+    """The form and the statistics, with a made-up inbox (a real site sets its own)."""
+    page = build_feedback_page(home)
     site = Site.objects.filter(is_default_site=True).first()
     settings = FeedbackSettings.for_site(site)
     if not settings.inbox_email:

@@ -66,10 +66,10 @@ def identity_number_error(numbers: list[str]) -> str:
     """Ask, in the reader's language, for ``numbers`` to be removed."""
     numbers = list(dict.fromkeys(numbers))
     return ngettext(
-        "Please remove the personal identity number %(numbers)s from your message. "
-        "We do not need it to handle your feedback.",
-        "Please remove the personal identity numbers %(numbers)s from your message. "
-        "We do not need them to handle your feedback.",
+        "Please remove the personal identity number %(numbers)s from this field. "
+        "We do not need it to handle the feedback.",
+        "Please remove the personal identity numbers %(numbers)s from this field. "
+        "We do not need them to handle the feedback.",
         len(numbers),
     ) % {"numbers": ", ".join(numbers)}
 

@@ -33,8 +33,8 @@ RETRY_PAUSES = [
 ]
 MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
 # Longer than any send takes (EMAIL_TIMEOUT is 10 s): a notification "sending" for longer was
-# left by a worker that died, and is sent again.
-SENDING_LEASE = timedelta(minutes=10)
+# left by a worker that died, and is sent again (NOTIFICATION_SENDING_LEASE_SECONDS, 10 minutes).
+SENDING_LEASE = timedelta(seconds=settings.NOTIFICATION_SENDING_LEASE_SECONDS)
 
 
 def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> list[Notification]:
@@ -62,10 +62,14 @@ def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> lis
     return pending
 
 
-def queue_answer(feedback: Feedback) -> Notification:
-    """The written answer, e-mailed to the citizen once the triage transaction commits."""
+def queue_answer(feedback: Feedback, status_url: str = "") -> Notification:
+    """Tell the citizen, once the triage transaction commits, that the answer is ready (or send
+    the answer itself where FEEDBACK_ANSWER_TEXT_IN_EMAIL allows it)."""
     notification = Notification.objects.create(
-        feedback=feedback, purpose=Notification.Purpose.ANSWER, recipient=feedback.email
+        feedback=feedback,
+        purpose=Notification.Purpose.ANSWER,
+        recipient=feedback.email,
+        status_url=status_url,
     )
     transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
     return notification
@@ -154,11 +158,14 @@ def build_message(notification: Notification) -> EmailMessage:
             "lookup_code": notification.lookup_code,
             "status_url": notification.status_url,
             "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+            "answer_text_in_email": settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL,
         }
         subject = {
             Notification.Purpose.RECEIPT: _("We have received your feedback (%(reference)s)"),
             Notification.Purpose.INBOX: _("New feedback %(reference)s"),
-            Notification.Purpose.ANSWER: _("Our answer to your feedback (%(reference)s)"),
+            Notification.Purpose.ANSWER: _("Our answer to your feedback (%(reference)s)")
+            if settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL
+            else _("An answer to your feedback is ready (%(reference)s)"),
         }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},

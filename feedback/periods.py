@@ -3,6 +3,7 @@ T3 September–December, as the unit's tertial reports) or any range of days.
 
 An item received on 31 December at 23:30 belongs to that year whatever UTC says."""
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -54,3 +55,16 @@ class Period:
             self.end.replace(year=self.end.year - 1),
             f"{self.label} ({self.start.year - 1})",
         )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (earlier when negative), or the month's
+    last day where it has fewer days: 31 May less 3 months is 28 or 29 February."""
+    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month = month_index + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight at the start of ``day`` in Stockholm."""
+    return datetime(day.year, day.month, day.day, tzinfo=STOCKHOLM)

@@ -16,6 +16,12 @@ def is_handler(user) -> bool:
     return feedback_policy.user_has_permission(user, "view")
 
 
+def is_auditor(user) -> bool:
+    """May read the access log and answer data-subject requests (copy, erasure): the
+    data-protection officer's role, given as the permission "Can read the access log…"."""
+    return feedback_policy.user_has_permission(user, "audit")
+
+
 class ViewPermissionRequired:
     """For views Wagtail opens to every admin user (a snippet chooser): only staff who may view
     the model get past, others get the 403 page."""

@@ -7,6 +7,7 @@ import json
 from openpyxl import Workbook
 
 from feedback.reports import Report
+from feedback.spreadsheets import neutralise
 
 
 def rows(report: Report) -> list[tuple]:
@@ -40,11 +41,16 @@ def rows(report: Report) -> list[tuple]:
 HEADER = ("section", "key", "detail", "value")
 
 
+def safe_rows(report: Report) -> list[list]:
+    """The rows as spreadsheet cells: names and actions staff typed never become formulas."""
+    return [[neutralise(value) for value in row] for row in rows(report)]
+
+
 def as_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
-    writer.writerows(rows(report))
+    writer.writerows(safe_rows(report))
     return buffer.getvalue()
 
 
@@ -53,8 +59,8 @@ def as_xlsx(report: Report) -> bytes:
     sheet = workbook.active
     sheet.title = report.period.label.replace(" ", "_")[:31]
     sheet.append(HEADER)
-    for row in rows(report):
-        sheet.append(list(row))
+    for row in safe_rows(report):
+        sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -35,6 +35,13 @@ def open_filter() -> Q:
     return ~Q(status__in=CLOSED_STATUSES)
 
 
+def closed_on(feedback, today: date) -> date | None:
+    """The day the item was closed, kept while it stays closed: retention counts from it."""
+    if is_open(feedback):
+        return None
+    return feedback.closed_on or today
+
+
 def _acknowledging(feedback) -> bool:
     return feedback.status == Status.RECEIVED and feedback.acknowledge_due is not None
 

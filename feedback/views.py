@@ -1,5 +1,7 @@
 """The public feedback views, served by FeedbackPage's routes."""
 
+import time
+
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,6 +14,8 @@ from feedback.forms import FeedbackForm, StatusLookupForm
 from feedback.models.feedback import Channel, Feedback, FeedbackSettings
 
 SESSION_RECEIPTS = "feedback_receipts"
+# The browser that sent the feedback sees its receipt this long; the lookup code only once.
+RECEIPT_SECONDS = 30 * 60
 LOOKUPS_PER_HOUR = 30
 
 
@@ -55,8 +59,11 @@ def submit(request, page):
             existing = Feedback.objects.get(submission_id=submission_id)
             rate_limits.give_back("feedback", request)
         else:
-            receipts = request.session.get(SESSION_RECEIPTS, {})
-            receipts[registered.feedback.reference] = registered.lookup_code
+            receipts = current_receipts(request)
+            receipts[registered.feedback.reference] = {
+                "code": registered.lookup_code,
+                "at": time.time(),
+            }
             request.session[SESSION_RECEIPTS] = receipts
             existing = registered.feedback
     return redirect_to_receipt(page, existing.reference)
@@ -70,13 +77,31 @@ def redirect_to_receipt(page, reference):
     return response
 
 
+def current_receipts(request) -> dict:
+    """This browser's recent receipts; older ones (and any older format) are dropped."""
+    receipts = request.session.get(SESSION_RECEIPTS, {})
+    now = time.time()
+    return {
+        reference: entry
+        for reference, entry in receipts.items()
+        if isinstance(entry, dict) and now - entry.get("at", 0) < RECEIPT_SECONDS
+    }
+
+
 @never_cache  # a reference and a lookup code: never kept by a browser or a proxy
 def receipt(request, page, reference):
-    code = request.session.get(SESSION_RECEIPTS, {}).get(reference)
-    feedback = Feedback.objects.filter(reference=reference).first() if code else None
+    receipts = current_receipts(request)
+    entry = receipts.get(reference)
+    feedback = Feedback.objects.filter(reference=reference).first() if entry else None
     if feedback is None:
-        # Only the browser that sent it sees the receipt; anyone else gets the lookup form.
+        # Only the browser that sent it sees the receipt; anyone else gets the lookup form
+        # (and no session of their own).
+        if SESSION_RECEIPTS in request.session:
+            request.session[SESSION_RECEIPTS] = receipts
         return HttpResponseRedirect(page.url + page.reverse_subpage("status_view"))
+    # The code is shown this once and is then gone from the session.
+    code = entry.pop("code", "")
+    request.session[SESSION_RECEIPTS] = receipts
     return render_page(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
 
 

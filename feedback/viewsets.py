@@ -1,8 +1,10 @@
 """The Feedback area of the Wagtail admin: list, read, triage and register."""
 
 import django_filters
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,12 +21,19 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from feedback import intake, notifications, triage
-from feedback.admin_forms import BulkAssignForm, RegisterForm, TriageForm, handlers
+from feedback import access_log, intake, notifications, retention, triage
+from feedback.admin_forms import (
+    BulkAssignForm,
+    ExportPurposeForm,
+    RegisterForm,
+    TriageForm,
+    handlers,
+)
 from feedback.choices import Kind, Status
 from feedback.models import Category, District, Feedback, FeedbackNote, FeedbackPage
 from feedback.periods import TERTIAL_LABELS, tertial_months
-from feedback.permissions import forbidden
+from feedback.permissions import forbidden, is_auditor
+from feedback.spreadsheets import SafeExportMixin
 from portal.models import ClosedDay
 
 MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
@@ -101,7 +110,10 @@ class Forbidden403Mixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
+class FeedbackIndexView(Forbidden403Mixin, SafeExportMixin, generic.IndexView):
+    """The register. A search (which reads messages and names) is logged on every item it
+    lists, and an export asks its purpose first and is logged on every item it contains."""
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("category", "district", "assigned_to")
 
@@ -119,19 +131,49 @@ class FeedbackIndexView(Forbidden403Mixin, generic.IndexView):
         today, calendar = timezone.localdate(), ClosedDay.objects.calendar()
         for item in context["object_list"]:
             item.due_marker = triage.due_marker(item, today, calendar)
+        if self.is_searching and not self.is_export:
+            access_log.record(context["object_list"], "feedback.search", self.request.user)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if not self.is_export:
+            return super().render_to_response(context, **response_kwargs)
+        form = ExportPurposeForm(self.request.GET)
+        if not form.is_valid():
+            carried = [(k, v) for k, v in self.request.GET.items() if k != "purpose"]
+            return TemplateResponse(
+                self.request,
+                "feedback/admin/export_purpose.html",
+                {"form": form, "carried": carried, "page_title": _("Export feedback")},
+            )
+        items = list(context["object_list"])
+        access_log.record(
+            items,
+            "feedback.export",
+            self.request.user,
+            purpose=form.cleaned_data["purpose"],
+            format=self.request.GET["export"],
+        )
+        return self.as_spreadsheet(items, self.request.GET["export"])
+
+
+class PersonalDataContext:
+    """When the item's personal data goes, and (for the data-protection officer) its access log."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["removal_date"] = retention.removal_date(self.object)
+        context["retention_months"] = settings.FEEDBACK_RETENTION_MONTHS
+        if is_auditor(self.request.user):
+            context["access_log_url"] = (
+                reverse("feedback_access_report") + "?reference=" + self.object.reference
+            )
         return context
 
 
-class ReadLogged:
-    """Opening an item shows its personal data: who looked, and when, is kept in its history."""
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log(self.object, "feedback.view", user=request.user)
-        return response
-
-
-class FeedbackInspectView(ReadLogged, Forbidden403Mixin, generic.InspectView):
+class FeedbackInspectView(
+    access_log.ReadLogged, PersonalDataContext, Forbidden403Mixin, generic.InspectView
+):
     template_name = "feedback/admin/inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -141,7 +183,9 @@ class FeedbackInspectView(ReadLogged, Forbidden403Mixin, generic.InspectView):
         return context
 
 
-class FeedbackEditView(ReadLogged, Forbidden403Mixin, generic.EditView):
+class FeedbackEditView(
+    access_log.ReadLogged, PersonalDataContext, Forbidden403Mixin, generic.EditView
+):
     template_name = "feedback/admin/triage.html"
 
     def get_context_data(self, **kwargs):
@@ -158,7 +202,9 @@ class FeedbackEditView(ReadLogged, Forbidden403Mixin, generic.EditView):
                 feedback=instance, author=self.request.user, text=form.cleaned_data["note"]
             )
         if form.cleaned_data.get("send_answer_by_email"):
-            notifications.queue_answer(instance)
+            notifications.queue_answer(
+                instance, status_url=FeedbackPage.status_url_in(instance.language)
+            )
         log(
             instance,
             "feedback.triage",

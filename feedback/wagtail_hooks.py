@@ -5,12 +5,17 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
-from feedback import demo, report_views
+from feedback import access_log, access_report, demo, report_views, subject_access
 from feedback.dashboard import FeedbackPanel
 from feedback.models import Category, District, Notification, ResponseDeadline
-from feedback.permissions import ViewPermissionRequired, is_handler
+from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
 from feedback.viewsets import FeedbackViewSet
 
 
@@ -59,13 +64,32 @@ class NotificationChooserViewSet(SnippetChooserViewSet):
     chosen_multiple_view_class = NotificationChosenMultipleView
 
 
+class NotificationReadLogged(access_log.ReadLogged):
+    """A notification shows its recipient's address: logged as a view of its feedback item."""
+
+    def logged_item(self):
+        return self.object.feedback
+
+
+class NotificationInspectView(NotificationReadLogged, InspectView):
+    pass
+
+
+class NotificationEditView(NotificationReadLogged, EditView):
+    pass
+
+
 class NotificationViewSet(SnippetViewSet):
     """E-mails about feedback: staff see what failed and why."""
 
     model = Notification
+    inspect_view_class = NotificationInspectView
+    edit_view_class = NotificationEditView
+    copy_view_enabled = False
     chooser_viewset_class = NotificationChooserViewSet
     icon = "mail"
-    list_display = ["feedback", "purpose", "state", "attempts", "last_error", "sent_at"]
+    # The error can name the recipient: it is shown in the (logged) inspect view only.
+    list_display = ["feedback", "purpose", "state", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["state", "purpose"]
     inspect_view_enabled = True
 
@@ -86,12 +110,34 @@ def register_feedback_viewset():
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("feedback-report/", report_views.report_view, name="feedback_report")]
+    return [
+        path("feedback-report/", report_views.report_view, name="feedback_report"),
+        path(
+            "feedback-access/",
+            access_report.AccessReportView.as_view(),
+            name="feedback_access_report",
+        ),
+        path(
+            "feedback-access/results/",
+            access_report.AccessReportView.as_view(results_only=True),
+            name="feedback_access_report_results",
+        ),
+        path(
+            "feedback-subject/",
+            subject_access.subject_access_view,
+            name="feedback_subject_access",
+        ),
+    ]
 
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
         return is_handler(request.user)
+
+
+class AuditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_auditor(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -101,10 +147,27 @@ def register_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_access_report_menu_item():
+    return AuditorMenuItem(
+        _("Access to feedback"), reverse("feedback_access_report"), icon_name="view", order=810
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_subject_access_menu_item():
+    return AuditorMenuItem(
+        _("Data subject requests"),
+        reverse("feedback_subject_access"),
+        icon_name="user",
+        order=820,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
-    actions.register_action("feedback.view", _("View"), _("Viewed the item and its personal data"))
-    actions.register_action("feedback.triage", _("Triage"), _("Triaged"))
+    for action, (label, message) in access_log.ACTIONS.items():
+        actions.register_action(action, label, message)
 
 
 @hooks.register("construct_homepage_panels")
@@ -113,7 +176,7 @@ def add_feedback_panel(request, panels):
         panels.append(FeedbackPanel(request.user))
 
 
-hooks.register("demo_feedback_page", demo.build_feedback_page)
+hooks.register("demo_feedback_page", demo.build_demo_feedback_page)
 # A fresh production site gets the form and the open statistics too (setup_site).
 hooks.register("essential_pages", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "config.middleware.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -221,8 +222,8 @@ CACHES = {
 # client's address is that many entries from the right; what the client wrote itself, further
 # left, is never trusted. 0: REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The sign-in lockout counts per address by the same rule as the form's rate limits.
+AXES_CLIENT_IP_CALLABLE = "feedback.rate_limits.client_address"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -233,7 +234,28 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body read at all (config.middleware.BodySizeLimitMiddleware), as in
+# deploy/nginx/portal.conf: the public forms, and the admin with its 10 MB uploads.
+PUBLIC_MAX_BODY_BYTES = 64 * 1024
+ADMIN_MAX_BODY_BYTES = 12 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Personal data (the unit's records plan, gallringsbeslut): a closed feedback item keeps its
+# sender's details and free text this many months after it was closed; then the nightly
+# `gallra_feedback` blanks them and keeps only what the statistics need. The access log
+# (who read, exported or searched what) is kept for its own period.
+FEEDBACK_RETENTION_MONTHS = int(os.environ.get("FEEDBACK_RETENTION_MONTHS", "24"))
+ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("ACCESS_LOG_RETENTION_MONTHS", "36"))
+# An answer that quotes the case is not sent in plain e-mail (OSL 26 kap.): the e-mail says an
+# answer is ready and links to the status page, where the lookup code opens it.
+FEEDBACK_ANSWER_TEXT_IN_EMAIL = env_bool("FEEDBACK_ANSWER_TEXT_IN_EMAIL", default=False)
+
+# An e-mail a worker claimed ("sending") longer ago than this was left by a worker that died;
+# `retry_notifications` sends it again (same Message-ID). Longer than any send takes
+# (EMAIL_TIMEOUT); the smoke test (deploy/smoke) shortens it.
+NOTIFICATION_SENDING_LEASE_SECONDS = int(
+    os.environ.get("NOTIFICATION_SENDING_LEASE_SECONDS", "600")
+)
 
 # /readyz fails when the oldest waiting task or e-mail is older than this.
 READY_QUEUE_MAX_AGE_SECONDS = int(os.environ.get("READY_QUEUE_MAX_AGE_SECONDS", "900"))

@@ -21,6 +21,10 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(S
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("PORTAL_ENV=production needs ALLOWED_HOSTS (comma-separated).")
 
+# Mail goes to a mail server, never to the console (the log): receipts carry addresses and
+# lookup codes. Without EMAIL_HOST that is the host's own MTA on localhost:25.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
 
 # Compressed, hashed static files straight from the app server.

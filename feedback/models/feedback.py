@@ -164,6 +164,12 @@ class Feedback(models.Model):
         blank=True,
         help_text=_("What the unit changed to improve the service (åtgärd)."),
     )
+    # Answered or closed on this day (cleared when reopened): the retention period starts here.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    # The day retention (or an erasure) blanked the sender's details and every free text.
+    personal_data_removed_on = models.DateField(
+        _("personal data removed on"), null=True, blank=True, editable=False
+    )
     lookup_code_hash = models.CharField(max_length=64, editable=False)
     # One web submission, however often it is sent (double click, refresh).
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -173,6 +179,9 @@ class Feedback(models.Model):
         ordering = ["-received_at"]
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
+        permissions = [
+            ("audit_feedback", _("Can read the access log and answer data-subject requests"))
+        ]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="one_number_per_year")
         ]
@@ -189,6 +198,13 @@ class Feedback(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        self.closed_on = triage.closed_on(self, timezone.localdate())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "closed_on"}
+        super().save(*args, **kwargs)
 
     @property
     def wants_answer(self) -> bool:

@@ -1,4 +1,4 @@
-"""The public feedback page: the form, the receipt and the status lookup."""
+"""The public feedback page: the form, the receipt, the status lookup and the privacy notice."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
-from feedback import views
+from feedback import privacy, views
 
 
 class FeedbackPage(RoutablePageMixin, Page):
@@ -53,6 +53,10 @@ class FeedbackPage(RoutablePageMixin, Page):
     @path("status/")
     def status_view(self, request):
         return views.status(request, self)
+
+    @path("personuppgifter/")
+    def privacy_view(self, request):
+        return privacy.privacy_notice(request, self)
 
     def status_url(self, request=None) -> str:
         return self.get_full_url(request) + self.reverse_subpage("status_view")

@@ -636,4 +636,11 @@ def build(year: int | None = None) -> HomePage:
         contact.email = "exempel@example.org"
         contact.complaints_contact = "Biträdande enhetschef, via växeln 08-508 10 000"
         contact.save()
+    if not contact.controller:
+        # Östermalm's district administration runs the unit, so its committee is the controller.
+        # The data protection officer's address is an example, like the unit's e-mail above.
+        contact.controller = "Östermalms stadsdelsnämnd"
+        contact.dpo_email = "dataskyddsombud@example.org"
+        contact.dpo_phone = "08-508 10 000"
+        contact.save()
     return home

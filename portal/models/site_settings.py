@@ -25,6 +25,19 @@ class ContactSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Who receives complaints and how to reach them."),
     )
+    # The privacy notice (GDPR art. 13) names who is responsible for the personal data and how
+    # to reach the data protection officer: both differ per municipality.
+    controller = models.CharField(
+        _("controller of personal data (personuppgiftsansvarig)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The authority responsible for the personal data, usually the district committee, "
+            "for example: Östermalms stadsdelsnämnd. Empty: the unit name is shown."
+        ),
+    )
+    dpo_email = models.EmailField(_("data protection officer's e-mail"), blank=True)
+    dpo_phone = models.CharField(_("data protection officer's phone"), max_length=40, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("unit_name"), FieldPanel("districts")], heading=_("Unit")),
@@ -38,6 +51,10 @@ class ContactSettings(BaseSiteSetting):
                 FieldPanel("complaints_contact"),
             ],
             heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("controller"), FieldPanel("dpo_email"), FieldPanel("dpo_phone")],
+            heading=_("Personal data (privacy notice)"),
         ),
     ]
 

@@ -180,6 +180,25 @@ def page_of_type(context, model_label: str):
     return model.objects.live().public().descendant_of(root).first()
 
 
+@register.simple_tag
+def page_in_reader_language(model_label: str):
+    """The live public page of a type in the reader's language, else the Swedish one, else
+    None, e.g. for the footer's link to a route of the feedback page. One query for the pages
+    (and Wagtail's one for view restrictions), however many pages and languages there are."""
+    model = apps.get_model(model_label)
+    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    found = {}
+    for page in (
+        model.objects.live()
+        .public()
+        .filter(locale__language_code__in={current, settings.LANGUAGE_CODE})
+        .select_related("locale")
+        .order_by("path")
+    ):
+        found.setdefault(page.locale.language_code, page)
+    return found.get(current) or found.get(settings.LANGUAGE_CODE)
+
+
 DESCRIPTION_LENGTH = 160
 # Where a page's own words about itself are, when the editor left the search description empty.
 DESCRIPTION_FIELDS = ("intro", "summary", "mission")

@@ -51,6 +51,7 @@ def nginx_site(tmp: Path, app_port: int, https_port: int, http_port: int) -> Pat
         .replace("/srv/portal/var/static/", str(tmp / "static") + "/")
         .replace("/srv/portal/var/media/", str(tmp / "media") + "/")
         .replace("server_name portal.example.se;", "server_name localhost;")
+        .replace("/var/log/nginx/portal.access.log", str(tmp / "access.log"))
     )
     main = tmp / "nginx.conf"
     main.write_text(

@@ -50,6 +50,12 @@ def test_from_a_promise_to_feedback_and_its_status(site_url, new_page, code):
     reference = page.locator(".reference").inner_text()
     code_on_receipt = page.locator(".lookup-code").inner_text()
     assert axe_violations(page) == []
+    # Shown once: a reload keeps the receipt but not the code.
+    page.reload()
+    assert page.locator(".reference").inner_text() == reference
+    assert page.locator(".lookup-code").count() == 0
+    assert code_on_receipt not in page.content()
+    assert axe_violations(page) == []
 
     # The status lookup, sent by pressing its button.
     tab_to(page, 'a[href$="/synpunkter/status/"]')

@@ -32,6 +32,7 @@ PAGES = [
     "/sok/?q=garanti",
     "/synpunkter/",
     "/synpunkter/status/",
+    "/synpunkter/personuppgifter/",
 ]
 
 

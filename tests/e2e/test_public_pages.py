@@ -14,6 +14,7 @@ PAGES = [
     "/sv/ekonomiskt-bistand/sa-ansoker-du/",
     "/sv/synpunkter/",
     "/sv/synpunkter/status/",
+    "/sv/synpunkter/personuppgifter/",
     "/sv/statistik/",
     "/sv/tillganglighet/",
     "/sv/lattlast/",

@@ -13,6 +13,7 @@ PAGES = [
     "/lattlast/",
     "/synpunkter/",
     "/synpunkter/status/",
+    "/synpunkter/personuppgifter/",
     "/statistik/",
     "/sok/?q=garanti",
 ]

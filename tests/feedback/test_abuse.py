@@ -61,3 +61,28 @@ def test_sign_in_locks_after_five_wrong_passwords(client, django_user_model, dem
     right = client.post("/admin/login/", {"username": "hedda", "password": "the-right-pw-1"})
     assert right.status_code == 429
     assert "För många misslyckade inloggningsförsök" in right.content.decode()
+
+
+def test_behind_nginx_the_lockout_is_per_client_not_for_everyone(
+    client, django_user_model, demo_site, settings
+):
+    """nginx appends the client to X-Forwarded-For: five wrong passwords from one client (who
+    also forges the header) lock that client out, not a colleague behind the same proxy."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_user("hedda", "h@example.org", "the-right-pw-1")
+    for n in range(6):
+        client.post(
+            "/admin/login/",
+            {"username": f"guess{n}", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.9",
+            REMOTE_ADDR="127.0.0.1",
+        )
+    right = {"username": "hedda", "password": "the-right-pw-1"}
+    locked = client.post(
+        "/admin/login/", right, HTTP_X_FORWARDED_FOR="203.0.113.9", REMOTE_ADDR="127.0.0.1"
+    )
+    assert locked.status_code == 429
+    colleague = client.post(
+        "/admin/login/", right, HTTP_X_FORWARDED_FOR="198.51.100.7", REMOTE_ADDR="127.0.0.1"
+    )
+    assert colleague.status_code == 302

@@ -58,7 +58,7 @@ PUBLIC_FIELDS = {
 
 
 def swedish_message(number):
-    return f"Ta bort personnumret {number} från ditt meddelande."
+    return f"Ta bort personnumret {number} från fältet."
 
 
 @pytest.mark.parametrize("disguise", DISGUISES)
@@ -81,7 +81,7 @@ def test_the_public_form_refuses_a_personnummer_in_any_field(
 @pytest.mark.parametrize(
     "path, expected",
     [
-        ("/en/synpunkter/", f"Please remove the personal identity number 19{PLAIN} from your"),
+        ("/en/synpunkter/", f"Please remove the personal identity number 19{PLAIN} from this"),
         ("/ar/synpunkter/", f"يرجى حذف الرقم الشخصي 19{PLAIN}"),
     ],
 )
@@ -106,7 +106,7 @@ def test_several_fields_and_numbers_are_reported_each_at_its_field(client, feedb
     errors = response.context["form"].errors
     assert set(errors) == {"name", "phone", "message"}
     html = response.content.decode()
-    assert f"Ta bort personnumren {PLAIN}, {CO_DATE}-{CO_LAST} från ditt meddelande." in html
+    assert f"Ta bort personnumren {PLAIN}, {CO_DATE}-{CO_LAST} från fältet." in html
     assert Feedback.objects.count() == 0
 
 

@@ -111,7 +111,7 @@ def test_missing_fields_are_reported_in_the_readers_language(client, feedback_pa
 @pytest.mark.parametrize(
     "path, expected",
     [
-        ("/sv/synpunkter/", "Ta bort personnumret 811218-9876 från ditt meddelande."),
+        ("/sv/synpunkter/", "Ta bort personnumret 811218-9876 från fältet."),
         ("/en/synpunkter/", "Please remove the personal identity number 811218-9876"),
         ("/ar/synpunkter/", "811218-9876"),
     ],

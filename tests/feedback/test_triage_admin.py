@@ -168,11 +168,10 @@ def test_a_closed_item_can_be_reopened_but_not_sent_back_to_received(client, use
     assert triage(client, item, status="in_progress").status_code == 302
 
 
-def test_answering_by_e_mail_from_the_admin(
-    client, users, item, django_capture_on_commit_callbacks
-):
-    client.force_login(users["handler"])
-    with django_capture_on_commit_callbacks(execute=True):
+def answer_by_email(client, handler, item, capture):
+    client.force_login(handler)
+    mail.outbox.clear()
+    with capture(execute=True):
         response = triage(
             client,
             item,
@@ -183,8 +182,45 @@ def test_answering_by_e_mail_from_the_admin(
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.answer_channel == "email" and item.answered_on is not None
-    answer = next(m for m in mail.outbox if "Tack, vi har ändrat våra rutiner." in m.body)
+    (answer,) = mail.outbox
     assert answer.to == ["kim@example.org"]
+    return answer
+
+
+def test_an_answer_by_e_mail_says_only_that_it_is_ready(
+    client, users, django_capture_on_commit_callbacks
+):
+    registered = intake.register(
+        Feedback(
+            kind="complaint",
+            category=swedish(Category, "Bemötande"),
+            language="sv",
+            channel="web",
+            message="Jag blev illa bemött.",
+            email="kim@example.org",
+            answer_by="email",
+        )
+    )
+    item = registered.feedback
+    answer = answer_by_email(client, users["handler"], item, django_capture_on_commit_callbacks)
+    assert "Tack, vi har ändrat våra rutiner." not in answer.body
+    assert answer.subject == f"Ett svar på din synpunkt är klart ({item.reference})"
+    assert "http://localhost/sv/synpunkter/status/" in answer.body
+
+    # The citizen reads it with the reference and the code from the receipt.
+    client.logout()
+    status = client.post(
+        "/sv/synpunkter/status/", {"reference": item.reference, "code": registered.lookup_code}
+    ).content.decode()
+    assert "Tack, vi har ändrat våra rutiner." in status
+
+
+def test_a_unit_may_choose_to_send_the_answer_itself(
+    client, users, item, django_capture_on_commit_callbacks, settings
+):
+    settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL = True
+    answer = answer_by_email(client, users["handler"], item, django_capture_on_commit_callbacks)
+    assert "Tack, vi har ändrat våra rutiner." in answer.body
 
 
 def test_every_change_and_every_view_is_in_the_audit_log(client, users, item):

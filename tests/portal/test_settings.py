@@ -101,3 +101,19 @@ def test_setup_site_refuses_development_defaults(tmp_path):
     result = manage("setup_site", "--hostname", "portal.example.se", **env)
     assert result.returncode != 0
     assert "WAGTAILADMIN_BASE_URL" in result.stderr
+
+
+def test_production_never_writes_mail_to_the_console(tmp_path):
+    """Receipts carry addresses and lookup codes: in production they go to a mail server, and
+    setup_site refuses a backend that would keep them on the server (the console, the log)."""
+    shown = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND)",
+        **production_env(tmp_path),
+    )  # fmt: skip
+    assert shown.stdout.strip().endswith("\ndjango.core.mail.backends.smtp.EmailBackend"), shown
+    console = "django.core.mail.backends.console.EmailBackend"
+    refused = manage(
+        "setup_site", "--hostname", "portal.example.se",
+        **production_env(tmp_path, EMAIL_BACKEND=console),
+    )  # fmt: skip
+    assert refused.returncode != 0 and "EMAIL_BACKEND" in refused.stderr

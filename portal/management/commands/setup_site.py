@@ -49,6 +49,8 @@ class Command(BaseCommand):
         ]
         if settings.SECRET_KEY.startswith("django-insecure"):
             found.append("SECRET_KEY")
+        if not settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+            found.append("EMAIL_BACKEND (e-mail would not leave the server)")
         if found:
             raise CommandError(
                 "These settings still hold development defaults: "

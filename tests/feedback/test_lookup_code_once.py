@@ -1,0 +1,52 @@
+"""The lookup code is shown once, on the receipt: a reload shows the receipt without it, the
+session no longer holds it, and after half an hour not even the receipt is kept."""
+
+import re
+
+import pytest
+import time_machine
+from django.contrib.sessions.backends.db import SessionStore
+
+from feedback.models import Feedback
+from tests.feedback.conftest import FORM, form_data
+
+pytestmark = pytest.mark.django_db
+MONDAY = "2026-11-23 10:15 +01:00"
+
+
+def session_text(client) -> str:
+    return str(SessionStore(session_key=client.session.session_key).load())
+
+
+def test_the_code_is_shown_once_and_not_kept(client, feedback_page):
+    with time_machine.travel(MONDAY, tick=False) as traveller:
+        receipt_url = client.post(FORM, form_data())["Location"]
+        item = Feedback.objects.get()
+        first = client.get(receipt_url)
+        assert first["Cache-Control"].startswith("max-age=0")
+        code = re.search(r'class="lookup-code"><bdi>([A-Z0-9-]+)<', first.content.decode())[1]
+        assert code not in session_text(client)
+
+        again = client.get(receipt_url).content.decode()
+        assert item.reference in again
+        assert "lookup-code" not in again and code not in again
+        assert "visades när du skickade" in again
+
+        traveller.shift(31 * 60)
+        later = client.get(receipt_url)
+        assert later.status_code == 302 and later["Location"].endswith("/status/")
+        assert item.reference not in session_text(client)
+
+
+def test_an_unread_code_is_dropped_after_half_an_hour(client, feedback_page):
+    with time_machine.travel(MONDAY, tick=False) as traveller:
+        receipt_url = client.post(FORM, form_data())["Location"]
+        traveller.shift(31 * 60)
+        assert client.get(receipt_url).status_code == 302
+        assert "code" not in session_text(client)
+
+
+def test_a_strangers_receipt_address_gives_no_session(client, feedback_page):
+    response = client.get("/sv/synpunkter/kvitto/2026-00001/")
+    assert response.status_code == 302
+    assert "sessionid" not in response.cookies
