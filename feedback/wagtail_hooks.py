@@ -89,7 +89,7 @@ class NotificationViewSet(SnippetViewSet):
     chooser_viewset_class = NotificationChooserViewSet
     icon = "mail"
     # The error can name the recipient: it is shown in the (logged) inspect view only.
-    list_display = ["feedback", "purpose", "state", "attempts", "next_attempt_at", "sent_at"]
+    list_display = ["feedback", "purpose", "state", "attempts", "error_type", "sent_at"]
     list_filter = ["state", "purpose"]
     inspect_view_enabled = True
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -116,16 +117,41 @@ WEEKDAYS = [
 ]
 
 
+def _given(interval) -> bool:
+    """An interval row with both times; a row left empty means no hours (e.g. closed)."""
+    return interval["opens"] is not None and interval["closes"] is not None
+
+
+def _error(message) -> ValidationError:
+    return ValidationError(message)
+
+
 class IntervalBlock(blocks.StructBlock):
-    opens = blocks.TimeBlock(label=_("Opens"))
-    closes = blocks.TimeBlock(label=_("Closes"))
+    """Opening and closing time. Both empty is allowed: a new exception comes with one empty
+    row, and "leave empty when closed all day" must not fail (nor crash a draft save, where
+    Wagtail 8 defers the required checks and hands clean() None)."""
+
+    opens = blocks.TimeBlock(label=_("Opens"), required=False)
+    closes = blocks.TimeBlock(label=_("Closes"), required=False)
 
     def clean(self, value):
         value = super().clean(value)
-        if value["closes"] <= value["opens"]:
+        opens, closes = value["opens"], value["closes"]
+        if opens is None and closes is None:
+            return value
+        if opens is None or closes is None:
+            missing = "opens" if opens is None else "closes"
             raise StructBlockValidationError(
                 block_errors={
-                    "closes": ValidationError(_("The closing time must be after the opening time."))
+                    missing: _error(
+                        _("Give both the opening and the closing time, or leave both empty.")
+                    )
+                }
+            )
+        if closes <= opens:
+            raise StructBlockValidationError(
+                block_errors={
+                    "closes": _error(_("The closing time must be after the opening time."))
                 }
             )
         return value
@@ -143,21 +169,50 @@ class WeekdayIntervalBlock(IntervalBlock):
         label = _("Weekday hours")
 
 
+class IntervalListBlock(blocks.ListBlock):
+    """Hours of one day, or of a week: intervals on the same day may not overlap."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen: dict[str, list[tuple[int, object]]] = {}
+        errors = {}
+        for index, interval in enumerate(value):
+            if not _given(interval):
+                continue
+            day = interval.get("weekday") or ""
+            for _other, earlier in seen.get(day, []):
+                if interval["opens"] < earlier["closes"] and earlier["opens"] < interval["closes"]:
+                    errors[index] = StructBlockValidationError(
+                        block_errors={
+                            "opens": _error(_("These hours overlap other hours on the same day."))
+                        }
+                    )
+                    break
+            seen.setdefault(day, []).append((index, interval))
+        if errors:
+            raise ListBlockValidationError(block_errors=errors)
+        return value
+
+
 class SeasonBlock(blocks.StructBlock):
     name = blocks.CharBlock(
         label=_("Name"), max_length=100, help_text=_("For example: Summer hours")
     )
     starts = blocks.DateBlock(label=_("First day"))
     ends = blocks.DateBlock(label=_("Last day"))
-    hours = blocks.ListBlock(WeekdayIntervalBlock(), label=_("Weekly hours in this period"))
+    hours = IntervalListBlock(WeekdayIntervalBlock(), label=_("Weekly hours in this period"))
 
     def clean(self, value):
         value = super().clean(value)
-        if value["ends"] < value["starts"]:
+        starts, ends = value["starts"], value["ends"]
+        if starts is None or ends is None:
+            missing = "starts" if starts is None else "ends"
             raise StructBlockValidationError(
-                block_errors={
-                    "ends": ValidationError(_("The last day cannot be before the first day."))
-                }
+                block_errors={missing: _error(_("Give the first and the last day."))}
+            )
+        if ends < starts:
+            raise StructBlockValidationError(
+                block_errors={"ends": _error(_("The last day cannot be before the first day."))}
             )
         return value
 
@@ -168,16 +223,61 @@ class SeasonBlock(blocks.StructBlock):
 
 class ExceptionBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Date"))
-    hours = blocks.ListBlock(
+    hours = IntervalListBlock(
         IntervalBlock(),
         label=_("Hours on this date"),
         help_text=_("Leave empty when closed all day."),
     )
     note = blocks.CharBlock(label=_("Note"), max_length=200, required=False)
 
+    def clean(self, value):
+        value = super().clean(value)
+        if value["date"] is None:
+            raise StructBlockValidationError(block_errors={"date": _error(_("Give the date."))})
+        return value
+
     class Meta:
         icon = "warning"
         label = _("Dated exception")
+
+
+class SeasonListBlock(blocks.ListBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        for index, season in enumerate(value):
+            for earlier in list(value)[:index]:
+                if season["starts"] <= earlier["ends"] and earlier["starts"] <= season["ends"]:
+                    errors[index] = StructBlockValidationError(
+                        block_errors={
+                            "starts": _error(
+                                _("This period overlaps %(name)s.") % {"name": earlier["name"]}
+                            )
+                        }
+                    )
+                    break
+        if errors:
+            raise ListBlockValidationError(block_errors=errors)
+        return value
+
+
+class ExceptionListBlock(blocks.ListBlock):
+    def clean(self, value):
+        value = super().clean(value)
+        errors, seen = {}, set()
+        for index, exception in enumerate(value):
+            if exception["date"] in seen:
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "date": _error(
+                            _("This date already has hours; put all of them in one exception.")
+                        )
+                    }
+                )
+            seen.add(exception["date"])
+        if errors:
+            raise ListBlockValidationError(block_errors=errors)
+        return value
 
 
 class ServiceValue(blocks.StructValue):
@@ -196,7 +296,11 @@ class ServiceValue(blocks.StructValue):
             exceptions=tuple(
                 hours.DatedException(
                     exception["date"],
-                    tuple(hours.Interval(i["opens"], i["closes"]) for i in exception["hours"]),
+                    tuple(
+                        hours.Interval(i["opens"], i["closes"])
+                        for i in exception["hours"]
+                        if _given(i)
+                    ),
                     exception["note"],
                 )
                 for exception in self["exceptions"]
@@ -206,7 +310,7 @@ class ServiceValue(blocks.StructValue):
 
 def _week(intervals) -> dict[int, tuple[hours.Interval, ...]]:
     week: dict[int, list[hours.Interval]] = {}
-    for item in intervals:
+    for item in filter(_given, intervals):
         week.setdefault(int(item["weekday"]), []).append(
             hours.Interval(item["opens"], item["closes"])
         )
@@ -218,9 +322,9 @@ class ServiceBlock(blocks.StructBlock):
 
     name = blocks.CharBlock(label=_("Service"), max_length=120)
     description = blocks.TextBlock(label=_("Description"), required=False)
-    regular_hours = blocks.ListBlock(WeekdayIntervalBlock(), label=_("Regular weekly hours"))
-    seasons = blocks.ListBlock(SeasonBlock(), label=_("Seasonal periods"))
-    exceptions = blocks.ListBlock(ExceptionBlock(), label=_("Dated exceptions"))
+    regular_hours = IntervalListBlock(WeekdayIntervalBlock(), label=_("Regular weekly hours"))
+    seasons = SeasonListBlock(SeasonBlock(), label=_("Seasonal periods"))
+    exceptions = ExceptionListBlock(ExceptionBlock(), label=_("Dated exceptions"))
 
     class Meta:
         icon = "time"

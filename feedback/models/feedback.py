@@ -2,6 +2,7 @@
 deadline policy staff keep."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -299,6 +300,11 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.feedback} {self.get_purpose_display()}"
+
+    @admin.display(description=_("error"))
+    def error_type(self) -> str:
+        """What went wrong, without the server's words (which can name the recipient)."""
+        return self.last_error.partition(":")[0]
 
 
 @register_setting(icon="mail")
