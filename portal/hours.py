@@ -46,6 +46,10 @@ class Season:
     def covers(self, day: date) -> bool:
         return self.starts <= day <= self.ends
 
+    def by_weekday(self) -> list[tuple[int, tuple[Interval, ...]]]:
+        """(weekday, intervals) for each day the period has hours, Monday first."""
+        return [(day, tuple(sorted(self.weekly[day]))) for day in sorted(self.weekly)]
+
 
 @dataclass(frozen=True)
 class DatedException:
@@ -84,6 +88,17 @@ def at(day: date, moment: time) -> datetime:
 
 
 @dataclass(frozen=True)
+class Announced:
+    """Changed hours ahead: single days, and periods with their own weekly hours."""
+
+    days: tuple[DayHours, ...]
+    seasons: tuple[Season, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.days or self.seasons)
+
+
+@dataclass(frozen=True)
 class Schedule:
     name: str
     weekly: Week
@@ -112,6 +127,28 @@ class Schedule:
 
     def days(self, start: date, count: int = 7, language: str = "sv") -> list[DayHours]:
         return [self.hours_on(start + timedelta(days=n), language) for n in range(count)]
+
+    def announced(self, start: date, end: date, language: str = "sv") -> "Announced":
+        """Changes already decided for ``start``..``end`` (both included), beyond the days a
+        page lists one by one: dated exceptions, the unit's own closed days on a day it
+        would have been open, and seasonal periods that have not started yet."""
+        days = []
+        for day in sorted({*self._exceptions_by_day, *self.calendar.extra_closed}):
+            if not start <= day <= end:
+                continue
+            hours = self.hours_on(day, language)
+            usual = self._usual_hours(day)
+            if hours.kind == EXCEPTION or usual:
+                days.append(hours)
+        seasons = sorted(
+            (season for season in self.seasons if start <= season.starts <= end),
+            key=lambda season: season.starts,
+        )
+        return Announced(tuple(days), tuple(seasons))
+
+    def _usual_hours(self, day: date) -> tuple[Interval, ...]:
+        season = next((season for season in self.seasons if season.covers(day)), None)
+        return _sorted(season.weekly if season else self.weekly, day)
 
     def status(self, now: datetime) -> Status:
         local = now.astimezone(STOCKHOLM)

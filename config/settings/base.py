@@ -239,6 +239,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PUBLIC_MAX_BODY_BYTES = 64 * 1024
 ADMIN_MAX_BODY_BYTES = 12 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin makes no request to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Personal data (the unit's records plan, gallringsbeslut): a closed feedback item keeps its
 # sender's details and free text this many months after it was closed; then the nightly

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,8 @@ from portal.models.closed_days import ClosedDay
 from portal.models.site_settings import ContactSettings
 
 DAYS_AHEAD = 7
+# How far ahead the hours page announces changed hours (exceptions, closed days, seasons).
+ANNOUNCED_DAYS = 366
 
 
 class OpeningHoursPage(Page):
@@ -53,6 +57,11 @@ class OpeningHoursPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         services = self.services_at(now)
+        after_the_week = timezone.localdate(now) + timedelta(days=DAYS_AHEAD)
+        for service in services:
+            service["announced"] = service["schedule"].announced(
+                after_the_week, after_the_week + timedelta(days=ANNOUNCED_DAYS), get_language()
+            )
         schedules = [service["schedule"] for service in services]
         context.update(
             now=now,

@@ -3,12 +3,13 @@
 from datetime import time
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from portal.blocks import IntervalBlock, SeasonBlock
-from portal.models import GuaranteeIndexPage, GuaranteePage
+from portal.models import ClosedDay, GuaranteeIndexPage, GuaranteePage
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,21 @@ def test_a_season_cannot_end_before_it_starts():
         SeasonBlock().clean(
             {"name": "Sommar", "starts": date(2026, 8, 1), "ends": date(2026, 6, 1), "hours": []}
         )
+
+
+def test_the_admin_loads_nothing_from_gravatar(client, django_user_model, demo_site):
+    user = django_user_model.objects.create_superuser("g", "someone@example.org", "pw-g-1")
+    client.force_login(user)
+    for url in ("/admin/", f"/admin/users/{user.pk}/", "/admin/account/"):
+        assert "gravatar" not in client.get(url).content.decode(), url
+
+
+def test_editors_keep_the_unit_wide_closed_days(client, django_user_model, demo_site):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw-ed-1")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    response = client.post(
+        "/admin/snippets/portal/closedday/add/", {"date": "2026-12-09", "reason": "Personaldag"}
+    )
+    assert response.status_code == 302
+    assert ClosedDay.objects.get(date="2026-12-09").reason == "Personaldag"
