@@ -159,6 +159,8 @@ class IntervalBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
         label = _("Hours")
+        # Collapsed, a row reads "08:30–12:00" instead of its first field only.
+        label_format = "{opens}–{closes}"
 
 
 class WeekdayIntervalBlock(IntervalBlock):
@@ -167,6 +169,7 @@ class WeekdayIntervalBlock(IntervalBlock):
     class Meta:
         form_layout = ["weekday", "opens", "closes"]
         label = _("Weekday hours")
+        label_format = "{weekday} {opens}–{closes}"
 
 
 class IntervalListBlock(blocks.ListBlock):
@@ -219,6 +222,7 @@ class SeasonBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Seasonal period")
+        label_format = "{name}: {starts} – {ends}"
 
 
 class ExceptionBlock(blocks.StructBlock):
@@ -239,6 +243,7 @@ class ExceptionBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Dated exception")
+        label_format = "{date} {note}"
 
 
 class SeasonListBlock(blocks.ListBlock):

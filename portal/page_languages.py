@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from portal.languages import native_name
 
@@ -42,6 +42,44 @@ class PageLanguages:
         return [version for version in self.versions if version.is_translated]
 
 
+def unpublished_translations(pages) -> set[int]:
+    """The pages wagtail-localize has turned from an alias into a translation ("Translate →
+    Submit") that nobody has published since: their live revision is still the Swedish page's
+    (copied with the alias), so what citizens should see is the Swedish page. One query, and
+    only for translations with unpublished changes."""
+    candidates = {
+        page.live_revision_id: page.pk
+        for page in pages
+        if page.alias_of_id is None
+        and page.has_unpublished_changes
+        and page.live_revision_id
+        and page.locale.language_code != settings.LANGUAGE_CODE
+    }
+    if not candidates:
+        return set()
+    owners = Revision.objects.filter(pk__in=candidates).values_list("pk", "object_id")
+    return {candidates[pk] for pk, owner in owners if owner != str(candidates[pk])}
+
+
+def content_source(page: Page) -> Page:
+    """The page whose content ``page`` shows: the Swedish page while untranslated (an alias, or
+    a translation started but not yet published), else the page itself."""
+    if page.alias_of_id:
+        return page.alias_of
+    if "_content_source" not in page.__dict__:
+        source = page
+        if page.pk in unpublished_translations([page]):
+            source = (
+                Page.objects.filter(
+                    translation_key=page.translation_key,
+                    locale__language_code=settings.LANGUAGE_CODE,
+                ).first()
+                or page
+            )
+        page.__dict__["_content_source"] = source
+    return page.__dict__["_content_source"]
+
+
 def page_languages(page: Page | None, request) -> PageLanguages:
     current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if page is None or not isinstance(page, Page):
@@ -70,6 +108,7 @@ def page_languages(page: Page | None, request) -> PageLanguages:
             "locale", "alias_of__locale"
         )
     }
+    unpublished = unpublished_translations(pages.values())
     versions = []
     for code, _name in settings.LANGUAGES:
         version = pages.get(code)
@@ -82,13 +121,18 @@ def page_languages(page: Page | None, request) -> PageLanguages:
                 url,
                 _absolute(request, url),
                 code == current,
-                bool(version and version.alias_of_id is None),
+                bool(version and version.alias_of_id is None and version.pk not in unpublished),
             )
         )
 
     this = pages.get(page.locale.language_code, page)
-    content_page = this.alias_of if this.alias_of_id else this
     default_page = pages.get(settings.LANGUAGE_CODE)
+    if this.alias_of_id:
+        content_page = this.alias_of
+    elif this.pk in unpublished and default_page is not None:
+        content_page = default_page
+    else:
+        content_page = this
 
     return PageLanguages(
         current=current,

@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 from portal import languages
 from portal.hours import Status
 from portal.models import EasyReadPage
+from portal.page_languages import content_source
 from portal.page_languages import page_languages as _page_languages
 from portal.workdays import STOCKHOLM
 
@@ -94,9 +95,8 @@ def easy_read_version(page):
 
 @register.filter
 def content_language(page: Page) -> str:
-    """The language a page's content is written in: its source's, for an untranslated alias."""
-    source = page.alias_of if page.alias_of_id else page
-    return source.locale.language_code
+    """The language a page's content is written in: its source's while it is untranslated."""
+    return content_source(page).locale.language_code
 
 
 # As Django's json_script: text that could end the script element or open a comment is

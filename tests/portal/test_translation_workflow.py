@@ -4,6 +4,7 @@ translator, and sees the translation go out of date when the Swedish page change
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
@@ -44,7 +45,9 @@ def translate_with_po_file(client, page, code, strings):
     assert upload.status_code == 302
 
     target = page.get_translation(locale)
-    publish = client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
+    # wagtail-localize publishes once the transaction commits: run that here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publish = client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
     assert publish.status_code == 302
     return Page.objects.get(pk=target.pk).specific
 
