@@ -8,8 +8,6 @@ import uuid
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 
 from config import errors
@@ -102,27 +100,6 @@ class DatabaseUnavailableMiddleware:
         # A lost or refused connection, not a bug in a query.
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        posted = request.POST if request.method == "POST" else {}
-        kept = (
-            [
-                (name, value)
-                for name, values in posted.lists()
-                for value in values
-                if name not in ("csrfmiddlewaretoken", "website")
-            ]
-            if posted
-            else []
-        )
-        html = render_to_string(
-            "503.html",
-            {
-                "kept": kept,
-                "message": posted.get("message", "") if posted else "",
-                "path": request.path,
-            },
-            request=request,
-        )
-        response = HttpResponse(html, status=503)
+        response = errors.form_not_received(request, 503)
         response["Retry-After"] = "60"
-        patch_cache_control(response, no_store=True)
         return response

@@ -16,6 +16,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.page_languages import unpublished_translations
+
 
 class PortalSitemap(Sitemap):
     def site_roots(self) -> list[Page]:
@@ -28,12 +30,15 @@ class PortalSitemap(Sitemap):
         in_site = Q()
         for root in self.site_roots():
             in_site |= Page.objects.descendant_of_q(root, inclusive=True)
-        return (
+        pages = (
             Page.objects.live()
             .public()
             .filter(in_site, alias_of__isnull=True)
             .select_related("locale")
         )
+        # A translation started but not published still holds the Swedish text.
+        started = unpublished_translations(pages.filter(has_unpublished_changes=True))
+        return pages.exclude(pk__in=started)
 
     def items(self):
         return self.pages().order_by("path")

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import OperationalError, connection
+from django.test import Client
 from django.utils import timezone
 
 from feedback.models import Notification
@@ -109,3 +110,27 @@ def test_no_log_line_of_a_submission_carries_personal_data(
     assert "feedback=" in lines  # the mail log lines are there, by reference
     for personal in ("Kim Andersson", "kim@example.org", "070-123 45 67", "Sara svarar"):
         assert personal not in lines
+
+
+@pytest.mark.parametrize(
+    "path, lang, title", [("/sv/synpunkter/", "sv", "Formuläret hade gått ut"),
+                          ("/ar/synpunkter/", "ar", "انتهت صلاحية النموذج")]
+)  # fmt: skip
+def test_an_expired_form_keeps_what_was_typed_in_the_readers_language(
+    feedback_page, path, lang, title
+):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(path, form_data(message="Jag väntade i två timmar."))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f'<html lang="{lang}"' in page and title in page
+    assert "Jag väntade i två timmar.</textarea>" in page
+    assert 'name="csrfmiddlewaretoken"' in page  # a fresh form to send it again
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_expired_admin_form_gives_back_no_password(demo_site):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post("/admin/login/", {"username": "a", "password": "hemligt-lösen"})
+    assert response.status_code == 403
+    assert "hemligt-lösen" not in response.content.decode()

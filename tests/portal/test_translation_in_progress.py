@@ -46,3 +46,12 @@ def test_once_published_the_translation_is_the_page(admin):
     html, (attributes, title) = public(english.url)
     assert "fallback-notice" not in html
     assert "lang=" not in attributes and title.strip() == "Budget and debt counselling"
+
+
+def test_the_sitemap_leaves_out_a_started_translation(admin):
+    page = Page.objects.get(slug=SLUG, locale__language_code="sv").specific
+    arabic = Locale.objects.get(language_code="ar")
+    admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    assert page.get_translation(arabic).url not in sitemap
+    assert page.url in sitemap
