@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import post_migrate, post_save, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +10,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready: the module works with models.
         from portal.database_setup import ensure_cache_table
+        from portal.guarantee_approval import assign_guarantee_workflow, on_guarantee_index_saved
         from portal.locale_setup import ensure_locales
+        from portal.models import GuaranteeIndexPage
 
         pre_migrate.connect(ensure_cache_table, sender=self, dispatch_uid="portal_cache_table")
         post_migrate.connect(ensure_locales, sender=self)
+        post_migrate.connect(assign_guarantee_workflow, sender=self)
+        post_save.connect(on_guarantee_index_saved, sender=GuaranteeIndexPage)

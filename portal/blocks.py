@@ -1,5 +1,6 @@
 """StreamField blocks: guidance content and structured opening hours."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,6 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from portal import hours, workdays
+from portal.hours_comparison import ServiceComparison
 
 # --- Guidance content -------------------------------------------------------------------------
 
@@ -164,12 +166,21 @@ class IntervalBlock(blocks.StructBlock):
 
 
 class WeekdayIntervalBlock(IntervalBlock):
-    weekday = blocks.ChoiceBlock(label=_("Day"), choices=WEEKDAYS)
+    """The same hours on one or several weekdays: Monday to Thursday 08:30–12:00 is one row."""
+
+    weekdays = blocks.MultipleChoiceBlock(
+        label=_("Days"), choices=WEEKDAYS, widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
-        form_layout = ["weekday", "opens", "closes"]
+        form_layout = ["weekdays", "opens", "closes"]
         label = _("Weekday hours")
-        label_format = "{weekday} {opens}–{closes}"
+        label_format = "{weekdays} {opens}–{closes}"
+
+
+def _days(interval) -> list[str]:
+    """The weekdays a row applies to; a dated exception's row applies to its one date."""
+    return interval.get("weekdays") or [""]
 
 
 class IntervalListBlock(blocks.ListBlock):
@@ -177,21 +188,24 @@ class IntervalListBlock(blocks.ListBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        seen: dict[str, list[tuple[int, object]]] = {}
+        seen: dict[str, list] = {}
         errors = {}
         for index, interval in enumerate(value):
             if not _given(interval):
                 continue
-            day = interval.get("weekday") or ""
-            for _other, earlier in seen.get(day, []):
-                if interval["opens"] < earlier["closes"] and earlier["opens"] < interval["closes"]:
-                    errors[index] = StructBlockValidationError(
-                        block_errors={
-                            "opens": _error(_("These hours overlap other hours on the same day."))
-                        }
-                    )
-                    break
-            seen.setdefault(day, []).append((index, interval))
+            days = _days(interval)
+            if any(
+                interval["opens"] < earlier["closes"] and earlier["opens"] < interval["closes"]
+                for day in days
+                for earlier in seen.get(day, [])
+            ):
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "opens": _error(_("These hours overlap other hours on the same day."))
+                    }
+                )
+            for day in days:
+                seen.setdefault(day, []).append(interval)
         if errors:
             raise ListBlockValidationError(block_errors=errors)
         return value
@@ -316,9 +330,8 @@ class ServiceValue(blocks.StructValue):
 def _week(intervals) -> dict[int, tuple[hours.Interval, ...]]:
     week: dict[int, list[hours.Interval]] = {}
     for item in filter(_given, intervals):
-        week.setdefault(int(item["weekday"]), []).append(
-            hours.Interval(item["opens"], item["closes"])
-        )
+        for day in item["weekdays"]:
+            week.setdefault(int(day), []).append(hours.Interval(item["opens"], item["closes"]))
     return {day: tuple(items) for day, items in week.items()}
 
 
@@ -330,6 +343,9 @@ class ServiceBlock(blocks.StructBlock):
     regular_hours = IntervalListBlock(WeekdayIntervalBlock(), label=_("Regular weekly hours"))
     seasons = SeasonListBlock(SeasonBlock(), label=_("Seasonal periods"))
     exceptions = ExceptionListBlock(ExceptionBlock(), label=_("Dated exceptions"))
+
+    def get_comparison_class(self):
+        return ServiceComparison
 
     class Meta:
         icon = "time"

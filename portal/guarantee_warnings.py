@@ -4,9 +4,8 @@ day next year's guarantee has to be live in every language without anyone at a k
 
 from datetime import date, timedelta
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Revision
+from wagtail.models import Locale
 
 from portal.models import GuaranteePage
 
@@ -14,22 +13,9 @@ from portal.models import GuaranteePage
 AHEAD_DAYS = 30
 
 
-def scheduled_guarantees() -> list[tuple[GuaranteePage, date]]:
-    """Swedish guarantees waiting for publish_scheduled, as they will go live, with the day."""
-    pages = GuaranteePage.objects.filter(locale=Locale.get_default())
-    revisions = Revision.page_revisions.filter(
-        approved_go_live_at__isnull=False,
-        object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)],
-    )
-    return [
-        (revision.as_object(), timezone.localdate(revision.approved_go_live_at))
-        for revision in revisions.order_by("approved_go_live_at")
-    ]
-
-
 def guarantee_warnings(today: date) -> list[str]:
     warnings = []
-    scheduled = scheduled_guarantees()
+    scheduled = GuaranteePage.objects.filter(locale=Locale.get_default()).scheduled()
     for page, goes_live in scheduled:
         if goes_live != page.valid_from:
             warnings.append(

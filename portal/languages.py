@@ -8,6 +8,7 @@ of them (Somali, Tigrinya), so they are added to its ``LANG_INFO`` from the same
 from functools import cache
 
 from babel import Locale
+from babel.dates import get_day_names
 from django.conf.locale import LANG_INFO
 
 # Regional formats where the bare language would pick another region's (en: the US).
@@ -18,6 +19,11 @@ FORMAT_REGIONS = {"en": "en_GB"}
 def babel_locale(code: str) -> Locale:
     """The Babel locale for dates and times in a language."""
     return Locale.parse(FORMAT_REGIONS.get(code, code).replace("-", "_"))
+
+
+def day_name(index: int, code: str) -> str:
+    """Monday (0) to Sunday (6) in a language, standing alone: "måndag", "Monday"."""
+    return get_day_names("wide", context="stand-alone", locale=babel_locale(code))[index]
 
 
 def native_name(code: str) -> str:

@@ -7,7 +7,7 @@ address) is an example and says so on the page; the 2007 guarantee keeps to its 
 is, so running it twice, or after staff have edited the pages, changes nothing.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from wagtail import hooks
@@ -30,6 +30,7 @@ from portal.models import (
     StandardPage,
 )
 from portal.site_setup import ensure_home
+from portal.workdays import STOCKHOLM
 
 
 def ensure_child(parent: Page, model, slug: str, **fields) -> tuple[Page, bool]:
@@ -43,7 +44,7 @@ def ensure_child(parent: Page, model, slug: str, **fields) -> tuple[Page, bool]:
 
 
 def weekday_hours(days, opens, closes):
-    return [{"weekday": str(day), "opens": opens, "closes": closes} for day in days]
+    return [{"weekdays": [str(day) for day in days], "opens": opens, "closes": closes}]
 
 
 def opening_hours(year: int) -> str:
@@ -285,6 +286,8 @@ def guarantees(index: GuaranteeIndexPage, year: int) -> None:
         approved_on=date(year - 1, 12, 10),
         signed_by_name=EXAMPLE_SIGNER,
         signed_by_role="enhetschef",
+        unit_head_approved_by=EXAMPLE_SIGNER,
+        unit_head_approved_at=datetime(year - 1, 12, 14, 10, tzinfo=STOCKHOLM),
         commitments=commitment_rows(COMMITMENTS),
     )
     ensure_child(

@@ -1,5 +1,7 @@
 """The service guarantee (kvalitetsgaranti): commitments, targets and a validity period."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -8,17 +10,31 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
+# The staff who approve a guarantee for publication (portal.guarantee_approval).
+UNIT_HEADS_GROUP = "Unit heads"
 
 
 class GuaranteeQuerySet(PageQuerySet):
     def valid_on(self, day):
         """The guarantees in force on ``day``: the one rule for "the valid guarantee"."""
         return self.filter(valid_from__lte=day, valid_to__gte=day)
+
+    def scheduled(self) -> list[tuple["GuaranteePage", date]]:
+        """These guarantees as they will go live (``publish_scheduled``), with the day."""
+        revisions = Revision.page_revisions.filter(
+            approved_go_live_at__isnull=False,
+            object_id__in=[str(pk) for pk in self.values_list("pk", flat=True)],
+        )
+        return [
+            (revision.as_object(), timezone.localdate(revision.approved_go_live_at))
+            for revision in revisions.order_by("approved_go_live_at")
+        ]
 
 
 class GuaranteeIndexPage(Page):
@@ -55,7 +71,32 @@ class GuaranteePageForm(WagtailAdminPageForm):
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("The guarantee cannot end before it starts."))
+        elif valid_from and valid_to:
+            for other in self.public_siblings():
+                if valid_from <= other.valid_to and other.valid_from <= valid_to:
+                    self.add_error(
+                        "valid_from",
+                        _(
+                            "The validity overlaps %(title)s (%(start)s – %(end)s). Only one "
+                            "guarantee can be in force on a day."
+                        )
+                        % {"title": other.title, "start": other.valid_from, "end": other.valid_to},
+                    )
+                    break
         return cleaned
+
+    def save(self, commit=True):
+        """An edited guarantee is no longer the version the unit head approved."""
+        self.instance.unit_head_approved_by = ""
+        self.instance.unit_head_approved_at = None
+        return super().save(commit=commit)
+
+    def public_siblings(self) -> list["GuaranteePage"]:
+        """The other guarantees in this language as citizens see them or will (published or
+        scheduled); a draft nobody scheduled, such as a fresh copy, does not count yet."""
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        siblings = GuaranteePage.objects.child_of(parent).exclude(pk=self.instance.pk)
+        return [*siblings.live(), *(page for page, _day in siblings.scheduled())]
 
 
 class GuaranteePage(Page):
@@ -83,9 +124,19 @@ class GuaranteePage(Page):
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
     signed_by_name = models.CharField(_("signed by (name)"), max_length=200, blank=True)
     signed_by_role = models.CharField(_("signed by (role)"), max_length=200, blank=True)
+    # Recorded by the "unit head approves" workflow step (portal.guarantee_approval).
+    unit_head_approved_by = models.CharField(
+        _("approved for publication by"), max_length=200, blank=True
+    )
+    unit_head_approved_at = models.DateTimeField(
+        _("approved for publication at"), null=True, blank=True
+    )
 
     objects = PageManager.from_queryset(GuaranteeQuerySet)()
     base_form_class = GuaranteePageForm
+    exclude_fields_in_copy = ["unit_head_approved_by", "unit_head_approved_at"]
+    # The approval is of the Swedish text; a translation shows it as it is.
+    override_translatable_fields = [SynchronizedField("unit_head_approved_by")]
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")], heading=_("Validity")),
@@ -100,6 +151,8 @@ class GuaranteePage(Page):
                 FieldPanel("approved_on"),
                 FieldPanel("signed_by_name"),
                 FieldPanel("signed_by_role"),
+                FieldPanel("unit_head_approved_by", read_only=True),
+                FieldPanel("unit_head_approved_at", read_only=True),
             ],
             heading=_("Approval and signature"),
         ),
@@ -117,6 +170,9 @@ class GuaranteePage(Page):
     parent_page_types = ["portal.GuaranteeIndexPage"]
     subpage_types = []
     template = "portal/guarantee_page.html"
+
+    def permissions_for_user(self, user):
+        return GuaranteePermissionTester(user, self)
 
     def validity_on(self, day) -> str:
         """'current', 'upcoming' or 'expired' on the given date."""
@@ -136,6 +192,17 @@ class GuaranteePage(Page):
 
     class Meta:
         verbose_name = _("service guarantee")
+
+
+class GuaranteePermissionTester(PagePermissionTester):
+    """Only the unit head publishes a guarantee, by approving it: a moderator who may publish
+    other pages submits a guarantee for approval instead (the Publish button, the edit view,
+    bulk and translation publishing all ask ``can_publish``)."""
+
+    def can_publish(self):
+        return super().can_publish() and (
+            self.user.is_superuser or self.user.groups.filter(name=UNIT_HEADS_GROUP).exists()
+        )
 
 
 class GuaranteeCommitment(Orderable):

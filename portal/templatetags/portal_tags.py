@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from html import unescape
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, format_time
 from django import template
 from django.apps import apps
 from django.conf import settings
@@ -50,7 +50,7 @@ def local_date(value: date | datetime, pattern: str = "long") -> str:
 @register.filter
 def weekday_name(index: int) -> str:
     """Monday (0) to Sunday (6) in the reader's language, as a heading for a day's hours."""
-    return get_day_names("wide", context="stand-alone", locale=babel_locale())[index]
+    return languages.day_name(index, translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter

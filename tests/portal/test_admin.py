@@ -141,10 +141,10 @@ def test_editors_keep_the_unit_wide_closed_days(client, django_user_model, demo_
 
 
 def test_collapsed_hours_blocks_show_their_times_and_dates(client, django_user_model, demo_site):
-    """A collapsed row reads "Måndag 08:30–12:00", a season "Sommartider: 2026-06-22 – …",
+    """A collapsed row reads "Måndag, Tisdag 08:30–12:00", a season "Sommartider: 2026-06-22 – …",
     not only its first field (Wagtail fills the label_format from the fields)."""
     client.force_login(django_user_model.objects.create_superuser("h", "h@example.org", "pw-h-1"))
     hours = Page.objects.get(slug="oppettider", locale__language_code="sv")
     html = client.get(f"/admin/pages/{hours.pk}/edit/").content.decode()
-    for label in ("{weekday} {opens}", "{name}: {starts}", "{date} {note}"):
+    for label in ("{weekdays} {opens}", "{name}: {starts}", "{date} {note}"):
         assert label in html, label

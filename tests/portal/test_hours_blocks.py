@@ -6,6 +6,7 @@ from datetime import date, time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -14,11 +15,18 @@ from portal.blocks import ExceptionBlock, ServiceBlock
 EMPTY_ROW = {"opens": None, "closes": None}
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are asserted in English, whichever language an earlier test left active."""
+    with translation.override("en"):
+        yield
+
+
 def service(**overrides):
     value = {
         "name": "Reception",
         "description": "",
-        "regular_hours": [{"weekday": "0", "opens": time(8, 30), "closes": time(12)}],
+        "regular_hours": [{"weekdays": ["0"], "opens": time(8, 30), "closes": time(12)}],
         "seasons": [],
         "exceptions": [],
     }
@@ -85,9 +93,9 @@ def test_a_half_filled_row_is_refused_with_a_message_not_a_crash(row):
 def test_overlapping_hours_on_one_day_are_refused():
     block, value = service(
         regular_hours=[
-            {"weekday": "0", "opens": time(8, 30), "closes": time(12)},
-            {"weekday": "0", "opens": time(11), "closes": time(15)},
-            {"weekday": "1", "opens": time(11), "closes": time(15)},
+            {"weekdays": ["0"], "opens": time(8, 30), "closes": time(12)},
+            {"weekdays": ["0"], "opens": time(11), "closes": time(15)},
+            {"weekdays": ["1"], "opens": time(11), "closes": time(15)},
         ]
     )
     with pytest.raises(StructBlockValidationError) as refused:
@@ -96,6 +104,43 @@ def test_overlapping_hours_on_one_day_are_refused():
     assert isinstance(listed, ListBlockValidationError)
     assert set(listed.block_errors) == {1}
     assert "overlap" in messages_of(refused.value)
+
+
+def test_one_row_gives_the_same_hours_on_several_days():
+    _block, value = service(
+        regular_hours=[
+            {"weekdays": ["0", "1", "2", "3"], "opens": time(8, 30), "closes": time(12)},
+            {"weekdays": ["0", "1", "2", "3"], "opens": time(13), "closes": time(16)},
+            {"weekdays": ["4"], "opens": time(8, 30), "closes": time(12)},
+        ]
+    )
+    schedule = value.schedule()
+    thursday, friday = date(2026, 11, 26), date(2026, 11, 27)
+    assert [(i.opens, i.closes) for i in schedule.hours_on(thursday).intervals] == [
+        (time(8, 30), time(12)),
+        (time(13), time(16)),
+    ]
+    assert [(i.opens, i.closes) for i in schedule.hours_on(friday).intervals] == [
+        (time(8, 30), time(12))
+    ]
+
+
+def test_a_several_day_row_overlapping_hours_on_one_of_its_days_is_refused():
+    block, value = service(
+        regular_hours=[
+            {"weekdays": ["4"], "opens": time(13), "closes": time(15)},
+            {"weekdays": ["0", "1", "2", "3", "4"], "opens": time(13), "closes": time(16)},
+        ]
+    )
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(value)
+    assert set(refused.value.block_errors["regular_hours"].block_errors) == {1}
+
+
+def test_a_row_without_days_is_refused():
+    block, value = service(regular_hours=[{"weekdays": [], "opens": time(13), "closes": time(15)}])
+    with pytest.raises(StructBlockValidationError):
+        block.clean(value)
 
 
 def test_two_exceptions_for_one_date_are_refused():

@@ -20,24 +20,41 @@ def listed(items):
     return data
 
 
+def days_as_checkboxes(data):
+    """nested_form_data spells a list as numbered fields; the day checkboxes post one name
+    with several values, as a browser does."""
+    posted = {}
+    for key, value in data.items():
+        name, _sep, index = key.rpartition("-")
+        if name.endswith("-weekdays") and index.isdigit():
+            posted.setdefault(name, []).append(value)
+        else:
+            posted[key] = value
+    return posted
+
+
 def hours_form(page, exception_row, **extra):
     service = {
         "name": "Reception",
         "description": "",
-        "regular_hours": listed([{"weekday": "0", "opens": "08:30", "closes": "12:00"}]),
+        "regular_hours": listed(
+            [{"weekdays": ["0", "1", "2"], "opens": "08:30", "closes": "12:00"}]
+        ),
         "seasons": listed([]),
         "exceptions": listed(
             [{"date": "2026-12-09", "note": "Personaldag", "hours": listed([exception_row])}]
         ),
     }
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "intro": rich_text(""),
-            "services": streamfield([("service", service)]),
-            **extra,
-        }
+    return days_as_checkboxes(
+        nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "intro": rich_text(""),
+                "services": streamfield([("service", service)]),
+                **extra,
+            }
+        )
     )
 
 
@@ -61,6 +78,12 @@ def test_an_exception_left_empty_saves_and_publishes_as_closed(editor):
     page.refresh_from_db()
     hours = page.schedules()[0].hours_on(date(2026, 12, 9))
     assert (hours.is_open, hours.note) == (False, "Personaldag")
+    # One row gave Monday to Wednesday their hours; Thursday has none.
+    opens = {day: page.schedules()[0].hours_on(date(2026, 11, day)).is_open for day in (30,)}
+    opens.update(
+        {day: page.schedules()[0].hours_on(date(2026, 12, day)).is_open for day in (1, 2, 3)}
+    )
+    assert opens == {30: True, 1: True, 2: True, 3: False}
 
 
 @pytest.mark.parametrize("publish", [False, True])

@@ -1,0 +1,115 @@
+"""A guarantee goes live when the unit head approves it: guarantee pages in every language have
+their own workflow step, separate from the moderation of other pages; approving records who and
+when on the page citizens see, and any later edit or copy starts without an approval."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from portal.guarantee_approval import TASK_NAME, UNIT_HEADS_GROUP, WORKFLOW_NAME
+from portal.models import GuaranteePage, OpeningHoursPage
+from tests.portal.test_guarantee_validity import edit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def current():
+    return GuaranteePage.objects.get(slug="kvalitetsgaranti-2026", locale__language_code="sv")
+
+
+def staff(django_user_model, name, group, **names):
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw-x-1", **names)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.mark.parametrize("code", ["sv", "en", "ar"])
+def test_guarantees_in_every_language_use_the_unit_heads_step(demo_site, code):
+    guarantee = GuaranteePage.objects.get(slug="kvalitetsgaranti-2026", locale__language_code=code)
+    workflow = guarantee.get_workflow()
+    assert workflow.name == WORKFLOW_NAME
+    assert [task.name for task in workflow.tasks] == [TASK_NAME]
+    hours = OpeningHoursPage.objects.get(locale__language_code=code)
+    assert hours.get_workflow().name != WORKFLOW_NAME
+
+
+@pytest.fixture
+def submitted_2027(client, django_user_model, demo_site, current):
+    """An Editors-only user copies this year's guarantee, gives it next year's dates and
+    submits it for approval, as editors do."""
+    client.force_login(staff(django_user_model, "ed", "Editors"))
+    copied = client.post(
+        f"/admin/pages/{current.pk}/copy/",
+        {
+            "new_title": "Kvalitetsgaranti 2027",
+            "new_slug": "kvalitetsgaranti-2027",
+            "new_parent_page": current.get_parent().pk,
+        },
+    )
+    assert copied.status_code == 302
+    page = GuaranteePage.objects.get(slug="kvalitetsgaranti-2027", locale__language_code="sv")
+    submitted = edit(client, page, "2027-01-01", "2027-12-31", **{"action-submit": "submit"})
+    assert submitted.status_code == 302
+    client.logout()
+    return GuaranteePage.objects.get(pk=page.pk)
+
+
+def test_an_editor_submits_and_the_page_waits_for_the_unit_head(submitted_2027, current):
+    assert not submitted_2027.live
+    state = submitted_2027.current_workflow_state
+    assert state.current_task_state.task.name == TASK_NAME
+    # The copy does not carry this year's approval.
+    assert current.unit_head_approved_at is not None
+    assert (submitted_2027.unit_head_approved_by, submitted_2027.unit_head_approved_at) == (
+        "",
+        None,
+    )
+
+
+def approve(client, page, user):
+    client.force_login(user)
+    task_state = page.current_workflow_state.current_task_state
+    url = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+    return client.post(url, {"comment": ""})
+
+
+def test_a_moderator_can_neither_approve_nor_publish_in_the_unit_heads_place(
+    client, django_user_model, submitted_2027
+):
+    moderator = staff(django_user_model, "mod", "Moderators")
+    approve(client, submitted_2027, moderator)
+    assert not GuaranteePage.objects.get(pk=submitted_2027.pk).live
+    form = client.get(f"/admin/pages/{submitted_2027.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in form
+    edit(client, submitted_2027, "2027-01-01", "2027-12-31", **{"action-publish": "publish"})
+    assert not GuaranteePage.objects.get(pk=submitted_2027.pk).live
+    # Other pages they still publish themselves.
+    hours = OpeningHoursPage.objects.get(locale__language_code="sv")
+    assert 'name="action-publish"' in client.get(f"/admin/pages/{hours.pk}/edit/").content.decode()
+
+
+def test_the_unit_heads_approval_publishes_and_is_recorded(
+    client, django_user_model, submitted_2027
+):
+    head = staff(
+        django_user_model, "chef", UNIT_HEADS_GROUP, first_name="Karin", last_name="Enhetschef"
+    )
+    response = approve(client, submitted_2027, head)
+    assert response.status_code == 302
+    page = GuaranteePage.objects.get(pk=submitted_2027.pk)
+    assert page.live and page.valid_from == date(2027, 1, 1)
+    assert page.unit_head_approved_by == "Karin Enhetschef"
+    public = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    day = page.unit_head_approved_at.date()
+    assert f"Enhetschefen godkände den här versionen den {day.day}" in public
+
+
+def test_an_edit_after_approval_is_not_approved(client, django_user_model, current):
+    moderator = staff(django_user_model, "mod", "Moderators")
+    client.force_login(moderator)
+    assert edit(client, current, "2026-01-01", "2026-12-31").status_code == 302
+    draft = Page.objects.get(pk=current.pk).get_latest_revision_as_object()
+    assert (draft.unit_head_approved_by, draft.unit_head_approved_at) == ("", None)
