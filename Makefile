@@ -29,15 +29,22 @@ install-test: $(VENV)/.installed-test node_modules/.installed
 
 ## Compile the gettext catalogues with Babel (no system gettext needed).
 compilemessages: $(VENV)/.installed
-	$(BIN)/pybabel compile --domain django --directory locale --statistics 2>&1 | grep -v '^$$' || true
-	@test -f locale/sv/LC_MESSAGES/django.mo
+	$(BIN)/pybabel compile --domain "django djangojs" --directory locale --statistics 2>&1 | grep -v '^$$' || true
+	@test -f locale/sv/LC_MESSAGES/django.mo && test -f locale/sv/LC_MESSAGES/djangojs.mo
 
-## Extract every translatable string and update each language's catalogue.
+## Extract every translatable string and update each language's catalogue. The JavaScript
+## catalogue (djangojs, Swedish only) holds the Wagtail strings listed in portal/admin_strings.py.
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword gettext_lazy \
-		--keyword ngettext_lazy:1,2 --keyword pgettext_lazy:1c,2 --no-location --sort-output --width 100 \
+		--keyword ngettext_lazy:1,2 --keyword pgettext_lazy:1c,2 --keyword gettext_noop \
+		--keyword plural_noop:1,2 --no-location --sort-output --width 100 \
 		--project "Forsorjningsstod portal" --output-file locale/django.pot .
 	$(BIN)/pybabel update --domain django --input-file locale/django.pot --output-dir locale \
+		--ignore-obsolete --no-fuzzy-matching --width 100
+	$(BIN)/pybabel extract --no-default-keywords --keyword js_noop --keyword js_plural_noop:1,2 \
+		--no-location --sort-output --width 100 --project "Forsorjningsstod portal" \
+		--output-file locale/djangojs.pot portal/admin_strings.py
+	$(BIN)/pybabel update --domain djangojs --input-file locale/djangojs.pot --output-dir locale \
 		--ignore-obsolete --no-fuzzy-matching --width 100
 
 run: install compilemessages

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback import report_formats, reports
+from feedback.choices import Channel, Kind
 from feedback.periods import TERTIAL_LABELS, Period
 from feedback.permissions import forbidden, is_handler
 
@@ -62,6 +63,12 @@ def chart(rows: list[tuple[str, int]]) -> dict:
     return {"bars": bars, "height": len(bars) * CHART_BAR_HEIGHT, "width": CHART_WIDTH}
 
 
+def labelled(rows: list[tuple[str, int]], choices) -> list[tuple[str, int]]:
+    """The report counts by stored code; staff read the label in their language."""
+    labels = dict(choices.choices)
+    return [(labels.get(code, code), count) for code, count in rows]
+
+
 def report_view(request):
     if not is_handler(request.user):
         return forbidden(request)
@@ -94,6 +101,8 @@ def report_view(request):
             "report": report,
             "text": reports.swedish_text(report),
             "chart": chart(report.by_category),
+            "kinds_and_channels": labelled(report.by_kind, Kind)
+            + labelled(report.by_channel, Channel),
             "query": query.urlencode(),
         },
     )

@@ -9,7 +9,7 @@ from portal.models import GuaranteeIndexPage, UnitHeadApprovalTask
 from portal.models.guarantee import UNIT_HEADS_GROUP
 
 # Stored names, shown as they are in the admin: the unit works in Swedish.
-WORKFLOW_NAME = "Kvalitetsgaranti"
+WORKFLOW_NAME = "Enhetschefens godkännande"
 TASK_NAME = "Enhetschefen godkänner"
 
 

@@ -11,6 +11,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from django.conf import settings
 
+from portal.admin_strings import UPSTREAM_JS_MESSAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {
     "_": None,
@@ -21,6 +23,9 @@ KEYWORDS = {
     "gettext_lazy": None,
     "ngettext_lazy": (1, 2),
     "pgettext_lazy": ((1, "c"), 2),
+    # portal/admin_strings.py: the Wagtail strings we translate (make messages uses the same)
+    "gettext_noop": None,
+    "plural_noop": (1, 2),
 }
 # What citizens read: the public templates and their template tags.
 PUBLIC_SOURCES = (
@@ -55,8 +60,8 @@ def source_messages(public_only: bool = False) -> set:
     return found
 
 
-def catalogue(language: str):
-    with open(ROOT / "locale" / language / "LC_MESSAGES" / "django.po", "rb") as po:
+def catalogue(language: str, domain: str = "django"):
+    with open(ROOT / "locale" / language / "LC_MESSAGES" / f"{domain}.po", "rb") as po:
         return read_po(po, locale=language)
 
 
@@ -90,3 +95,17 @@ def test_catalogue_compiles_and_keeps_placeholders(language):
         if message.id and message.string:
             errors = list(message.check(cat))
             assert not errors, (message.id, errors)
+
+
+def test_the_swedish_javascript_catalogue_is_complete_and_current():
+    """locale/sv/LC_MESSAGES/djangojs.po holds exactly the Wagtail JavaScript strings listed in
+    portal/admin_strings.py, each translated, and compiles with its placeholders intact."""
+    cat = catalogue("sv", "djangojs")
+    listed = {m if isinstance(m, str) else m[0] for m in UPSTREAM_JS_MESSAGES}
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in cat if m.id} == listed
+    write_mo(BytesIO(), cat)
+    for message in cat:
+        if message.id:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(strings) and "fuzzy" not in message.flags, message.id
+            assert not list(message.check(cat)), message.id
