@@ -1,14 +1,17 @@
-"""StreamField blocks: guidance content and structured opening hours."""
+"""StreamField blocks: guidance content, known accessibility problems and structured opening
+hours."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
 
-from portal import hours, workdays
+from portal import hours, wcag, workdays
 from portal.hours_comparison import ServiceComparison
 
 # --- Guidance content -------------------------------------------------------------------------
@@ -70,15 +73,83 @@ class ContactBlock(blocks.StructBlock):
         template = "blocks/contact.html"
 
 
+class FigureBlock(blocks.StructBlock):
+    """An image with its alt text, or marked decorative: Wagtail's ImageBlock refuses to publish
+    (or submit) one with neither; a draft may wait for it."""
+
+    image = ImageBlock(
+        label=_("Image"),
+        help_text=_(
+            "Write what the image tells someone who cannot see it. Mark it decorative only "
+            "when it adds nothing to the text."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/figure.html"
+
+
+class DocumentValue(blocks.StructValue):
+    def alternative(self):
+        """The page (in the reader's language) or document with the accessible version."""
+        page = self["alternative_page"]
+        return page.localized if page else self["alternative_document"]
+
+
 class DocumentBlock(blocks.StructBlock):
+    """A file to download. Lag (2018:1937) asks for accessible documents: the editor says how
+    someone who cannot use the file gets its content before the page can be published."""
+
+    class Accessibility(models.TextChoices):
+        ACCESSIBLE = "accessible", _("The file itself is accessible (tagged and checked)")
+        ON_PAGE = "on_page", _("The same content is on this page")
+        ALTERNATIVE = "alternative", _("An accessible version is linked below")
+
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(label=_("Link text"), max_length=200, required=False)
     description = blocks.CharBlock(label=_("Description"), max_length=300, required=False)
+    accessibility = blocks.ChoiceBlock(
+        label=_("Accessibility"), choices=Accessibility.choices, required=False
+    )
+    alternative_page = blocks.PageChooserBlock(label=_("Accessible version: page"), required=False)
+    alternative_document = DocumentChooserBlock(
+        label=_("Accessible version: document"), required=False
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_deferred_validation:  # a draft may wait, like Wagtail's own required fields
+            return value
+        if value["document"] and not value["accessibility"]:
+            raise StructBlockValidationError(
+                block_errors={
+                    "accessibility": ValidationError(
+                        _(
+                            "Say how someone who cannot use this file gets its content: the "
+                            "file is accessible, the content is on this page, or link an "
+                            "accessible version."
+                        )
+                    )
+                }
+            )
+        if value["accessibility"] == self.Accessibility.ALTERNATIVE and not value.alternative():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alternative_page": ValidationError(
+                        _("Choose the page or the document with the accessible version.")
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "doc-full"
         label = _("Document")
         template = "blocks/document.html"
+        value_class = DocumentValue
 
 
 class ContentBlock(blocks.StreamBlock):
@@ -91,6 +162,7 @@ class ContentBlock(blocks.StreamBlock):
     question = QuestionBlock()
     notice = NoticeBlock()
     contact = ContactBlock()
+    image = FigureBlock()
     document = DocumentBlock()
 
 
@@ -104,6 +176,54 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+
+
+# --- Accessibility statement ------------------------------------------------------------------
+
+
+class KnownProblemBlock(blocks.StructBlock):
+    """One known accessibility problem, as DIGG's model statement lists them: what, which WCAG
+    criterion, why it is not fixed, and by when it will be."""
+
+    class Reason(models.TextChoices):
+        NOT_FIXED = "not_fixed", _("Not yet fixed")
+        BURDEN = "burden", _("Disproportionate burden")
+        OUT_OF_SCOPE = "out_of_scope", _("Outside the law's scope")
+
+    description = blocks.RichTextBlock(
+        label=_("What is not accessible"), features=["bold", "italic", "link", "ul"]
+    )
+    criterion = blocks.ChoiceBlock(
+        label=_("WCAG success criterion"),
+        choices=wcag.choices,
+        required=False,
+        help_text=_("Leave empty only for content outside the law's scope."),
+    )
+    reason = blocks.ChoiceBlock(label=_("Reason"), choices=Reason.choices)
+    fix_by = blocks.DateBlock(
+        label=_("Planned fix date"), required=False, help_text=_("Required when not yet fixed.")
+    )
+    instead = blocks.RichTextBlock(
+        label=_("What to use instead"), features=["bold", "italic", "link"], required=False
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_deferred_validation:
+            return value
+        errors = {}
+        if value["reason"] != self.Reason.OUT_OF_SCOPE and not value["criterion"]:
+            errors["criterion"] = ValidationError(_("Choose the criterion the problem fails."))
+        if value["reason"] == self.Reason.NOT_FIXED and value["fix_by"] is None:
+            errors["fix_by"] = ValidationError(_("Give the date by which it will be fixed."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "warning"
+        label = _("Known problem")
+        label_format = "{criterion} {description}"
 
 
 # --- Opening hours ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from portal.guarantee_warnings import guarantee_warnings
 from portal.locale_setup import synchronise_trees
 from portal.models import ClosedDay
 from portal.outdated_translations import OutdatedTranslationsView
+from portal.statement_warnings import statement_warnings
 from portal.translation_publishing import UpdateTranslationsView
 
 
@@ -66,24 +67,32 @@ def copies_exist_in_every_language(request, page, new_page):
     synchronise_trees()
 
 
-class GuaranteePanel(Component):
-    """On the admin home, for editors: the guarantee that will not be live on its first day."""
+class EditorWarningsPanel(Component):
+    """On the admin home, for editors: what will be wrong on the public site unless they act
+    (a guarantee not live on its first day, an accessibility statement due for review)."""
 
-    name = "guarantee"
     order = 40
-    template_name = "portal/admin/guarantee_panel.html"
+    template_name = "portal/admin/warnings_panel.html"
 
-    def __init__(self, warnings):
-        self.warnings = warnings
+    def __init__(self, name, heading, warnings):
+        self.name, self.heading, self.warnings = name, heading, warnings
 
     def get_context_data(self, parent_context):
-        return {"warnings": self.warnings}
+        return {"name": self.name, "heading": self.heading, "warnings": self.warnings}
+
+
+EDITOR_WARNINGS = [
+    ("guarantee", _("Service guarantee"), guarantee_warnings),
+    ("accessibility", _("Accessibility statement"), statement_warnings),
+]
 
 
 @hooks.register("construct_homepage_panels")
-def add_guarantee_panel(request, panels):
+def add_editor_warnings_panels(request, panels):
     if not request.user.has_perm("wagtailadmin.access_admin"):
         return
-    warnings = guarantee_warnings(timezone.localdate())
-    if warnings:
-        panels.append(GuaranteePanel(warnings))
+    today = timezone.localdate()
+    for name, heading, warnings_on in EDITOR_WARNINGS:
+        warnings = warnings_on(today)
+        if warnings:
+            panels.append(EditorWarningsPanel(name, heading, warnings))

@@ -438,6 +438,45 @@ GUIDANCE = [
 ]
 
 
+def known_problems(year: int) -> str:
+    """The demo statement's list: one problem of each kind the model statement names."""
+    return stream(
+        (
+            "problem",
+            {
+                "description": "<p>Ansökan om ekonomiskt bistånd finns som PDF-blankett. Den går "
+                "inte att fylla i med skärmläsare, eftersom fälten saknar namn.</p>",
+                "criterion": "4.1.2",
+                "reason": "not_fixed",
+                "fix_by": f"{year + 1}-03-31",
+                "instead": "<p>Ring växeln eller besök receptionen, så fyller vi i ansökan "
+                "tillsammans med dig.</p>",
+            },
+        ),
+        (
+            "problem",
+            {
+                "description": "<p>Informationsfilmen om hur du ansöker saknar syntolkning.</p>",
+                "criterion": "1.2.5",
+                "reason": "burden",
+                "fix_by": None,
+                "instead": "<p>Samma information finns i text på sidan Så ansöker du.</p>",
+            },
+        ),
+        (
+            "problem",
+            {
+                "description": "<p>Några äldre dokument i PDF-format, publicerade före den 23 "
+                "september 2018, är inte tillgängliga.</p>",
+                "criterion": "",
+                "reason": "out_of_scope",
+                "fix_by": None,
+                "instead": "<p>Kontakta oss så får du innehållet i ett annat format.</p>",
+            },
+        ),
+    )
+
+
 def demo_feedback_page(home: Page) -> Page:
     """The feedback app's page when it provides one (hook ``demo_feedback_page``), else a plain
     page saying how to give feedback: portal/ does not depend on feedback/."""
@@ -536,8 +575,9 @@ def build(year: int | None = None) -> HomePage:
         intro="<p>Försörjningsstödsenheten står bakom den här webbplatsen. Vi vill att så många "
         "som möjligt ska kunna använda den.</p>",
         compliance=AccessibilityStatementPage.Compliance.PARTIAL,
-        known_problems="<p>Några äldre dokument i PDF-format är inte tillgängliga. Kontakta oss "
-        "så får du innehållet i ett annat format.</p>",
+        known_problems="<p>Här beskriver vi de brister vi känner till. Listan är ett exempel. "
+        "Behöver du innehåll i ett annat format kan du alltid kontakta oss.</p>",
+        problem_list=known_problems(year),
         how_to_report="<p>Om du upptäcker problem som inte beskrivs på den här sidan kan du "
         "ringa växeln, skriva till oss eller lämna en synpunkt anonymt via sidan för "
         "synpunkter och klagomål.</p>",

@@ -11,6 +11,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
@@ -104,6 +105,14 @@ def content_language(page: Page) -> str:
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+@register.filter
+def file_details(document) -> str:
+    """A document's type and size for its link text: "PDF, 120 kB"."""
+    size = document.get_file_size()
+    kind = document.file_extension.upper()
+    return f"{kind}, {filesizeformat(size)}" if size else kind
+
+
 @register.simple_tag
 def json_ld(data: dict) -> str:
     """A schema.org JSON-LD script element for ``data``."""
@@ -111,13 +120,28 @@ def json_ld(data: dict) -> str:
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
+def _reader_language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _lang_dir(code: str) -> str:
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if languages.is_rtl(code) else "ltr")
+
+
 @register.simple_tag
 def lang_attrs(code: str) -> str:
     """` lang="sv" dir="ltr"` for text in ``code`` when the page is in another language, else
     nothing: interface strings keep the reader's language, editor content keeps its own."""
-    if not code or code == (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]:
+    if not code or code == _reader_language():
         return ""
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if languages.is_rtl(code) else "ltr")
+    return _lang_dir(code)
+
+
+@register.simple_tag
+def reader_lang() -> str:
+    """The reader's lang/dir for interface words inside editor content (a block's "PDF" or
+    "Accessible version"), which may be marked as another language around them."""
+    return _lang_dir(_reader_language())
 
 
 @register.simple_tag
@@ -192,7 +216,7 @@ def page_in_reader_language(model_label: str):
     None, e.g. for the footer's link to a route of the feedback page. One query for the pages
     (and Wagtail's one for view restrictions), however many pages and languages there are."""
     model = apps.get_model(model_label)
-    current = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = _reader_language()
     found = {}
     for page in (
         model.objects.live()

@@ -93,6 +93,7 @@ def site(tmp_path_factory):
         env = {
             **os.environ,
             "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(tmp_path / "media"),
             "PORTAL_ENV": "development",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -25,6 +25,45 @@ PAGES = [
 ]
 
 
+# A guidance page with an image (alt text and caption), a decorative one and a PDF with its
+# accessible version, as an editor would publish them.
+ADD_MEDIA = """
+from io import BytesIO
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as Pillow
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from portal.models import GuidancePage
+buffer = BytesIO()
+Pillow.new("RGB", (1200, 800), "steelblue").save(buffer, "JPEG")
+image = Image.objects.create(title="Receptionen", file=ImageFile(buffer, name="reception.jpg"))
+pdf = Document.objects.create(title="Ansökan", file=ContentFile(b"%PDF-1.4", name="ansokan.pdf"))
+page = GuidancePage.objects.get(slug="budget-och-skuldradgivning", locale__language_code="sv")
+how_to_apply = GuidancePage.objects.get(slug="sa-ansoker-du", locale__language_code="sv")
+described = {"image": image, "alt_text": "Receptionen med två diskluckor", "decorative": False}
+decorative = {"image": image, "alt_text": "", "decorative": True}
+page.body.append(("image", {"image": described, "caption": "Hit kommer du första gången."}))
+page.body.append(("image", {"image": decorative, "caption": ""}))
+document = {"document": pdf, "accessibility": "alternative", "alternative_page": how_to_apply}
+page.body.append(("document", document))
+page.save_revision().publish()
+"""
+
+
+def test_images_and_documents_on_a_guidance_page_are_accessible(site_url, manage, new_page):
+    manage("shell", "-c", ADD_MEDIA)
+    page = new_page()
+    for path in [
+        "/sv/ekonomiskt-bistand/budget-och-skuldradgivning/",
+        "/ar/ekonomiskt-bistand/budget-och-skuldradgivning/",
+    ]:
+        page.goto(site_url + path)
+        assert page.locator("main figure img").count() == 2
+        assert page.locator("main figcaption").inner_text() == "Hit kommer du första gången."
+        assert axe_violations(page) == [], path
+
+
 @pytest.mark.parametrize(
     "viewport", [{"width": 1280, "height": 900}, {"width": 360, "height": 740}]
 )

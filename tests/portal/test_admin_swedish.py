@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 from feedback import intake
 from feedback.models import Category, Feedback
 from portal.admin_strings import UPSTREAM_JS_MESSAGES, UPSTREAM_MESSAGES
-from portal.models import GuaranteePage, GuidancePage, OpeningHoursPage
+from portal.models import AccessibilityStatementPage, GuaranteePage, OpeningHoursPage
 from portal.workdays import STOCKHOLM
 
 pytestmark = pytest.mark.django_db
@@ -102,8 +102,8 @@ def test_the_page_editor_is_swedish(editor, demo_site):
             "Lämna in till Moderatorgranskning",
         ),
     )
-    guidance = GuidancePage.objects.filter(locale__language_code="sv").first()
-    html = editor.get(f"/admin/pages/{guidance.pk}/edit/").content.decode()
+    statement = AccessibilityStatementPage.objects.filter(locale__language_code="sv").first()
+    html = editor.get(f"/admin/pages/{statement.pk}/edit/").content.decode()
     assert_swedish(html, ("- Select an option -",), ("- Välj ett alternativ -",))
     guarantee = GuaranteePage.objects.filter(locale__language_code="sv").first()
     html = editor.get(f"/admin/pages/{guarantee.pk}/edit/").content.decode()
