@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,8 @@ class PortalConfig(AppConfig):
         # Imported once the app registry is ready: the module works with models.
         from portal.database_setup import ensure_cache_table
         from portal.locale_setup import ensure_locales
+        from portal.staff_sessions import note_sign_in
 
         pre_migrate.connect(ensure_cache_table, sender=self, dispatch_uid="portal_cache_table")
         post_migrate.connect(ensure_locales, sender=self)
+        user_logged_in.connect(note_sign_in, dispatch_uid="portal_staff_sign_in_activity")
