@@ -927,7 +927,7 @@ class Smoke:
             found.append(f"{match.group(1)}, receipt e-mail once")
 
     def admin_image_upload(self) -> None:
-        with step("admin login and image upload; nginx serves the image") as found:
+        with step("admin sign-in with password and code, image upload served by nginx") as found:
             session = self.session()
             login_url = self.base + "/admin/login/"
             login = session.get(login_url, timeout=30)

@@ -35,9 +35,9 @@ def free_port() -> int:
 
 
 class Provider:
-    """server.mjs on a free port, with one client for the portal at http://testserver."""
+    """server.mjs on a free port, with one client for the portal at `portal`."""
 
-    def __init__(self, log: Path):
+    def __init__(self, log: Path, portal: str = PORTAL):
         self.client_id = "portal"
         self.client_secret = secrets.token_urlsafe(24)
         self.admin_token = secrets.token_urlsafe(24)
@@ -47,8 +47,8 @@ class Provider:
             "PORT": self.url.rsplit(":", 1)[1],
             "CLIENT_ID": self.client_id,
             "CLIENT_SECRET": self.client_secret,
-            "REDIRECT_URI": f"{PORTAL}/oidc/callback/",
-            "POST_LOGOUT_REDIRECT_URI": f"{PORTAL}/admin/login/",
+            "REDIRECT_URI": f"{portal}/oidc/callback/",
+            "POST_LOGOUT_REDIRECT_URI": f"{portal}/admin/login/",
             "ADMIN_TOKEN": self.admin_token,
         }
         with log.open("w") as errors:
