@@ -18,6 +18,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 logger = logging.getLogger(__name__)
 PASSWORD_BACKEND = "portal.staff_sign_in.PasswordBackend"
+# The code page itself, signing out, and the interface's translations and icons it loads.
+OPEN_BEFORE_THE_CODE = (
+    "staff_second_factor",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+)
 
 
 def needs_second_factor(request) -> bool:
@@ -31,7 +38,7 @@ def needs_second_factor(request) -> bool:
 
 class SecondFactorMiddleware:
     """Sends a password-signed-in staff member without a verified code to the code page,
-    from every admin page but that one and signing out."""
+    from every admin page but those in OPEN_BEFORE_THE_CODE."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,7 +47,7 @@ class SecondFactorMiddleware:
         path = request.path_info
         if (
             path.startswith("/admin/")
-            and path not in (reverse("staff_second_factor"), reverse("wagtailadmin_logout"))
+            and path not in {reverse(name) for name in OPEN_BEFORE_THE_CODE}
             and needs_second_factor(request)
         ):
             query = urlencode({"next": request.get_full_path()})

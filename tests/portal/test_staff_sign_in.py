@@ -301,6 +301,8 @@ def test_a_password_sign_in_asks_for_the_code_before_anything_else(staff_client,
     assert staff_client.get("/admin/reports/").status_code == 302
     page = staff_client.get(answer["Location"])
     assert page.status_code == 200
+    # What the code page loads itself is open: the interface's translations and icons.
+    assert staff_client.get("/admin/jsi18n/").status_code == 200
     answer = staff_client.post(
         "/admin/second-factor/", {"code": current_code(break_glass), "next": "/admin/pages/"}
     )
