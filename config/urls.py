@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import errors, health
-from portal import views
+from portal import second_factor, staff_sign_in, views
 
 urlpatterns = [
     # For the load balancer and monitoring (see config/health.py).
@@ -17,6 +17,11 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    # Staff sign-in (portal/staff_sign_in.py), before the Wagtail admin's own views.
+    path("admin/login/", staff_sign_in.StaffLoginView.as_view()),
+    path("admin/logout/", staff_sign_in.StaffLogoutView.as_view()),
+    path("admin/second-factor/", second_factor.verify, name="staff_second_factor"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -16,7 +16,8 @@ site over HTTPS (a self-signed certificate). Then, through nginx:
 * with PostgreSQL stopped, sending the form gives the Swedish 503 page with the text kept;
   once PostgreSQL is back, the first requests to every gunicorn instance (and through nginx)
   answer 200, and the kept form sends;
-* an image uploaded through the admin is served by nginx from /media/.
+* signing in to the admin takes the password and the code from the account's authenticator
+  app (``break_glass_device``); an image uploaded there is served by nginx from /media/.
 
 Every process it started is stopped by its PID, also after a failure or Ctrl-C. Runs as root
 (PostgreSQL then runs as the ``postgres`` user) or as a normal user. ``--keep`` keeps the
@@ -46,13 +47,16 @@ import threading
 import time
 import traceback
 import zlib
+from base64 import b32decode
 from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 try:
     import requests
     from aiosmtpd.controller import Controller
+    from django_otp.oath import TOTP
 except ImportError as missing:  # pragma: no cover - a hint for the person running it
     sys.exit(f"smoke: {missing.name} is missing: run it with the project's venv (.[test])")
 
@@ -393,6 +397,7 @@ class Smoke:
         self.web: dict[str, subprocess.Popen] = {}
         self.env: dict[str, str] = {}
         self.held_reference = ""
+        self.otp_key = b""
 
     # -- environment --
 
@@ -721,6 +726,9 @@ class Smoke:
             found.append(out.strip().splitlines()[-1])
         with step("manage.py createsuperuser --noinput"):
             self.manage("createsuperuser", "--noinput")
+        with step("manage.py break_glass_device (the admin's authenticator app)"):
+            uri = self.manage("break_glass_device", "smoke-admin").strip()
+            self.otp_key = b32decode(parse_qs(urlsplit(uri).query)["secret"][0])
         with step("the unit's feedback inbox (Settings → Feedback settings)") as found:
             self.manage("shell", "-c", SET_INBOX)
             found.append(INBOX)
@@ -919,7 +927,7 @@ class Smoke:
             found.append(f"{match.group(1)}, receipt e-mail once")
 
     def admin_image_upload(self) -> None:
-        with step("admin login and image upload; nginx serves the image") as found:
+        with step("admin sign-in with password and code, image upload served by nginx") as found:
             session = self.session()
             login_url = self.base + "/admin/login/"
             login = session.get(login_url, timeout=30)
@@ -930,6 +938,23 @@ class Smoke:
             check(
                 signed_in.status_code == 302 and "/login/" not in signed_in.headers["Location"],
                 f"signing in answered {signed_in.status_code}",
+            )
+            # Production asks a password sign-in for the authenticator app's code.
+            code_url = self.base + "/admin/second-factor/"
+            asked = session.get(
+                self.base + signed_in.headers["Location"], allow_redirects=False, timeout=30
+            )
+            check(
+                asked.headers.get("Location", "").startswith("/admin/second-factor/"),
+                f"the admin did not ask for the code ({asked.status_code})",
+            )
+            code_page = session.get(self.base + asked.headers["Location"], timeout=30)
+            fields = hidden_fields(Forms(code_page.text).post_form_with_input("code"))
+            fields["code"] = f"{TOTP(self.otp_key).token():06d}"
+            verified = self.post(session, code_url, data=fields)
+            check(
+                verified.status_code == 302 and "second-factor" not in verified.headers["Location"],
+                f"the code answered {verified.status_code}",
             )
             add_url = self.base + "/admin/images/multiple/add/"
             add_page = session.get(add_url, timeout=30)

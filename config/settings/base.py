@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from portal import languages
 
@@ -24,6 +25,14 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_map(name: str) -> dict[str, str]:
+    """``"a=A,b=B"`` as ``{"a": "A", "b": "B"}``."""
+    pairs = [item.partition("=") for item in env_list(name)]
+    if any(not key.strip() or not value.strip() for key, _, value in pairs):
+        raise ImproperlyConfigured(f"{name} takes comma-separated pairs: claim value=group name")
+    return {key.strip(): value.strip() for key, _, value in pairs}
 
 
 # True only in production.py: the demo commands refuse to run there.
@@ -70,6 +79,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
 ]
 
 MIDDLEWARE = [
@@ -83,7 +95,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions (only under /admin/: public pages get no session from them).
+    "portal.staff_sessions.StaffIdleTimeoutMiddleware",
+    "portal.staff_sessions.ProviderSessionRefresh",
+    "portal.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
@@ -94,13 +111,54 @@ MIDDLEWARE = [
 # address, is locked out for an hour; every attempt and lockout is recorded in the database.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "portal.staff_sign_in.PasswordBackend",
+    "portal.staff_sign_in.ProviderBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_WHITELIST_CALLABLE = "portal.staff_sign_in.is_provider_callback"
+
+# Staff sign in through the municipality's OpenID Connect provider (mozilla-django-oidc) once
+# OIDC_RP_CLIENT_ID is set; until then (development, the demo) with a local password. Groups
+# come from the provider's groups claim through OIDC_GROUP_MAP; passwords then work only for
+# the break-glass accounts. See portal/staff_sign_in.py and the README's staff section.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "sub")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_GROUP_MAP = env_map("OIDC_GROUP_MAP")
+# The provider is asked again (silently) this often: a user removed there loses access then.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(
+    os.environ.get("OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS", "900")
+)
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's end-session endpoint
+OIDC_TIMEOUT = 10
+OIDC_CALLBACK_CLASS = "portal.staff_sign_in.ProviderCallbackView"
+OIDC_AUTHENTICATE_CLASS = "portal.staff_sign_in.ProviderSignInView"
+OIDC_OP_LOGOUT_URL_METHOD = "portal.staff_sign_in.sign_out_url"
+if OIDC_RP_CLIENT_ID:
+    required = ["OIDC_RP_CLIENT_SECRET", "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT"]
+    required += ["OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT", "OIDC_GROUP_MAP"]
+    if missing := [name for name in required if not globals()[name]]:
+        raise ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set but not {', '.join(missing)}.")
+# Local accounts that may still sign in with a password once the provider is configured.
+BREAK_GLASS_USERNAMES = env_list("BREAK_GLASS_USERNAMES")
+# A password sign-in to the admin also needs a code from the account's TOTP app
+# (django-otp; `manage.py break_glass_device USER` sets it up). On in production.
+STAFF_PASSWORD_REQUIRES_OTP = env_bool("STAFF_PASSWORD_REQUIRES_OTP", default=False)
+# A staff session ends after this many minutes without an admin request.
+STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
 
 # Content Security Policy (django-csp): nothing from other hosts and no inline script or style
 # on the public site; the Wagtail admin needs inline code and gets its own policy.
@@ -233,6 +291,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 WAGTAIL_SITE_NAME = "Försörjningsstödsenheten"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
@@ -289,5 +348,8 @@ LOGGING = {
     "loggers": {
         "django.server": {"level": "INFO"},
         "feedback": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        "portal.staff_sign_in": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        "portal.second_factor": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        "portal.staff_sessions": {"level": os.environ.get("LOG_LEVEL", "INFO")},
     },
 }

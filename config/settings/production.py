@@ -21,6 +21,9 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(S
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("PORTAL_ENV=production needs ALLOWED_HOSTS (comma-separated).")
 
+# A password sign-in (the break-glass account) needs its second factor.
+STAFF_PASSWORD_REQUIRES_OTP = env_bool("STAFF_PASSWORD_REQUIRES_OTP", default=True)
+
 # Mail goes to a mail server, never to the console (the log): receipts carry addresses and
 # lookup codes. Without EMAIL_HOST that is the host's own MTA on localhost:25.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

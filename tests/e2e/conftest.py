@@ -84,8 +84,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The demo portal served by `manage.py runserver` with DEBUG off: its base URL and a
-    function that runs a management command against its database."""
+    """The demo portal served by `manage.py runserver` with DEBUG off: its base URL, a
+    function that runs a management command against its database, and its environment."""
     require(CHROMIUM.exists(), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     require(AXE.exists(), "axe-core in node_modules (npm install)")
     tmp_path = tmp_path_factory.mktemp("e2e")
@@ -116,8 +116,15 @@ def site(tmp_path_factory):
         # Every browser test sends from 127.0.0.1: lift the per-address limit above what the
         # suite sends, so it does not answer 429 to the last tests (the limit has its own test).
         run_command("shell", "-c", RAISE_SUBMISSION_LIMIT)
-        port = free_port()
-        log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - closed below
+        with serve(env, tmp_path / "server.log") as url:
+            yield url, run_command, env
+
+
+@contextmanager
+def serve(env: dict, log_path: Path, port: int | None = None):
+    """`manage.py runserver` with this environment, on this or a free port: its base URL."""
+    port = port or free_port()
+    with open(log_path, "w") as log:
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -134,12 +141,11 @@ def site(tmp_path_factory):
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            wait_for(url + "/sv/", server, tmp_path / "server.log")
-            yield url, run_command
+            wait_for(url + "/sv/", server, log_path)
+            yield url
         finally:
             server.terminate()
             server.wait(timeout=20)
-            log.close()
 
 
 def wait_for(url: str, server, log_path: Path, seconds: float = 60) -> None:

@@ -117,3 +117,15 @@ def test_production_never_writes_mail_to_the_console(tmp_path):
         **production_env(tmp_path, EMAIL_BACKEND=console),
     )  # fmt: skip
     assert refused.returncode != 0 and "EMAIL_BACKEND" in refused.stderr
+
+
+def test_a_half_configured_provider_fails_with_a_clear_message():
+    result = manage("check", OIDC_RP_CLIENT_ID="portal", OIDC_RP_CLIENT_SECRET="s")
+    assert result.returncode != 0
+    assert "OIDC_RP_CLIENT_ID is set but not OIDC_OP_AUTHORIZATION_ENDPOINT" in result.stderr
+
+
+def test_a_malformed_group_map_fails_with_a_clear_message():
+    result = manage("check", OIDC_GROUP_MAP="portal-editors=Editors,Moderators")
+    assert result.returncode != 0
+    assert "OIDC_GROUP_MAP takes comma-separated pairs" in result.stderr

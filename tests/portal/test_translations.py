@@ -38,6 +38,7 @@ PUBLIC_SOURCES = (
 # Staff-facing templates among them: Swedish and English are enough.
 STAFF_SOURCES = (
     "templates/feedback/admin/",
+    "templates/portal/admin/",
     "templates/feedback/email/inbox.txt",
     "templates/feedback/email/reminder.txt",
 )
