@@ -4,30 +4,57 @@
 ("weekday": "0"). Rows with the same times are merged, so Monday to Thursday 08:30-12:00
 becomes one row; pages and their revisions are both converted."""
 
+from uuid import uuid4
+
 import wagtail.fields
 from django.db import migrations
 from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
 from wagtail.blocks.migrations.operations import BaseBlockOperation
-from wagtail.blocks.migrations.utils import formatted_list_child_generator
+
+
+def several_days(rows):
+    """One row per weekday and interval becomes one row per interval naming its days."""
+    merged = {}
+    for row in rows or []:
+        # Lists are stored as {"type": "item", "value": ..., "id": ...}, or (older) as bare
+        # values; rows come out in the first form, which Wagtail needs the id for.
+        child = row if _block_format(row) else {"type": "item", "value": row, "id": str(uuid4())}
+        value = dict(child["value"])
+        days = value.pop("weekdays", None) or [value.pop("weekday", None)]
+        value.pop("weekday", None)
+        days = [day for day in days if day is not None]
+        times = (value.get("opens"), value.get("closes"))
+        if times in merged:
+            merged[times]["value"]["weekdays"] += days
+        else:
+            merged[times] = {**child, "value": {**value, "weekdays": days}}
+    return list(merged.values())
 
 
 class WeekdayRowsToSeveralDays(BaseBlockOperation):
+    """Applied to each service block (Wagtail's path traversal fails on an empty list)."""
+
     def apply(self, block_value):
-        merged = {}
-        for child in formatted_list_child_generator(block_value):
-            value = dict(child["value"])
-            days = value.pop("weekdays", None) or [value.pop("weekday", None)]
-            value.pop("weekday", None)
-            times = (value.get("opens"), value.get("closes"))
-            if times in merged:
-                merged[times]["value"]["weekdays"] += [d for d in days if d is not None]
-            else:
-                merged[times] = {**child, "value": {**value, "weekdays": [d for d in days if d is not None]}}
-        return list(merged.values())
+        service = dict(block_value)
+        service["regular_hours"] = several_days(service.get("regular_hours"))
+        service["seasons"] = [
+            _season(season) for season in service.get("seasons") or []
+        ]
+        return service
 
     @property
     def operation_name_fragment(self):
         return "weekday_rows_to_several_days"
+
+
+def _block_format(row) -> bool:
+    return isinstance(row, dict) and {"type", "value", "id"} <= row.keys()
+
+
+def _season(row):
+    if _block_format(row):
+        return {**row, "value": {**row["value"], "hours": several_days(row["value"].get("hours"))}}
+    return {**row, "hours": several_days(row.get("hours"))}
 
 
 class Migration(migrations.Migration):
@@ -46,9 +73,6 @@ class Migration(migrations.Migration):
             app_name="portal",
             model_name="OpeningHoursPage",
             field_name="services",
-            operations_and_block_paths=[
-                (WeekdayRowsToSeveralDays(), "service.regular_hours"),
-                (WeekdayRowsToSeveralDays(), "service.seasons.item.hours"),
-            ],
+            operations_and_block_paths=[(WeekdayRowsToSeveralDays(), "service")],
         ),
     ]
