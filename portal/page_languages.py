@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from portal.languages import native_name
+
+# The log action of wagtail-localize's alias-to-translation conversion.
+CONVERTED = "wagtail.convert_alias"
 
 
 @dataclass(frozen=True)
@@ -44,21 +47,40 @@ class PageLanguages:
 
 def unpublished_translations(pages) -> set[int]:
     """The pages wagtail-localize has turned from an alias into a translation ("Translate →
-    Submit") that nobody has published since: their live revision is still the Swedish page's
-    (copied with the alias), so what citizens should see is the Swedish page. One query, and
-    only for translations with unpublished changes."""
-    candidates = {
-        page.live_revision_id: page.pk
+    Submit") that nobody has published since, so what citizens should see is the Swedish page.
+
+    On submitting, wagtail-localize converts the alias (a revision logged as
+    ``wagtail.convert_alias``), saves one more revision with the Swedish text and publishes it
+    after the commit. The page is untranslated while its live revision is that one, or (before
+    the commit) still the Swedish page's, copied with the alias. Any later publishing, from the
+    translation editor or the page editor, makes a newer revision. At most three queries."""
+    live = {
+        page.pk: page.live_revision_id
         for page in pages
         if page.alias_of_id is None
-        and page.has_unpublished_changes
         and page.live_revision_id
         and page.locale.language_code != settings.LANGUAGE_CODE
     }
-    if not candidates:
+    if not live:
         return set()
-    owners = Revision.objects.filter(pk__in=candidates).values_list("pk", "object_id")
-    return {candidates[pk] for pk, owner in owners if owner != str(candidates[pk])}
+    owners = dict(Revision.objects.filter(pk__in=live.values()).values_list("pk", "object_id"))
+    started = {pk for pk, revision in live.items() if owners.get(revision) != str(pk)}
+    converted = dict(
+        PageLogEntry.objects.filter(page_id__in=live.keys() - started, action=CONVERTED)
+        .order_by("timestamp")
+        .values_list("page_id", "revision_id")
+    )
+    if converted:
+        after = Revision.page_revisions.filter(
+            object_id__in=[str(pk) for pk in converted], pk__gt=min(converted.values())
+        ).values_list("object_id", "pk")
+        first_after: dict[int, int] = {}
+        for owner, revision in sorted(after, key=lambda row: row[1]):
+            page = int(owner)
+            if revision > converted[page]:
+                first_after.setdefault(page, revision)
+        started |= {page for page, revision in first_after.items() if live[page] == revision}
+    return started
 
 
 def content_source(page: Page) -> Page:

@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 logger = logging.getLogger(__name__)
-PASSWORD_BACKEND = "portal.staff_sign_in.PasswordBackend"
+PROVIDER_BACKEND = "portal.staff_sign_in.ProviderBackend"
 # The code page itself, signing out, and the interface's translations and icons it loads.
 OPEN_BEFORE_THE_CODE = (
     "staff_second_factor",
@@ -31,7 +31,8 @@ def needs_second_factor(request) -> bool:
     return (
         settings.STAFF_PASSWORD_REQUIRES_OTP
         and request.user.is_authenticated
-        and request.session.get(BACKEND_SESSION_KEY) == PASSWORD_BACKEND
+        # Every sign-in but the provider's asks for the code (fails closed for a new backend).
+        and request.session.get(BACKEND_SESSION_KEY) != PROVIDER_BACKEND
         and not request.user.is_verified()
     )
 
@@ -81,6 +82,7 @@ def verify(request):
         device = next((d for d in devices if d.verify_token(form.cleaned_data["code"])), None)
         if device is not None:
             otp_login(request, device)
+            request.session.cycle_key()  # a new session key once the second factor is given
             logger.info("event=staff_second_factor result=ok user=%s", request.user.pk)
             return redirect(next_url)
         logger.warning("event=staff_second_factor result=wrong_code user=%s", request.user.pk)

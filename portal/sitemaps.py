@@ -37,7 +37,7 @@ class PortalSitemap(Sitemap):
             .select_related("locale")
         )
         # A translation started but not published still holds the Swedish text.
-        started = unpublished_translations(pages.filter(has_unpublished_changes=True))
+        started = unpublished_translations(pages)
         return pages.exclude(pk__in=started)
 
     def items(self):

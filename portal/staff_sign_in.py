@@ -77,7 +77,9 @@ class ProviderBackend(OIDCAuthenticationBackend):
             logger.warning("event=staff_sign_in_refused reason=no_username_claim")
             return None
         user = self.UserModel.objects.filter(username=username).first()
-        if user is not None and user.has_usable_password():
+        if user is not None and (user.has_usable_password() or user.is_superuser):
+            # A local account (or a superuser made with createsuperuser --noinput) is never
+            # taken over by a provider account of the same name.
             logger.warning("event=staff_sign_in_refused reason=local_account user=%s", user.pk)
             return None
         granted = claimed_groups(claims)

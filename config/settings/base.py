@@ -235,6 +235,8 @@ PORTAL_LANGUAGES = ["sv", "en", "ar", "fa", "so", "ti", "fi"]
 LANGUAGE_CODE = PORTAL_LANGUAGES[0]
 LANGUAGES, LANGUAGES_BIDI = languages.configure(PORTAL_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
+# A guarantee approved by the unit head is published with the approval recorded on it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -4,7 +4,10 @@
 ("weekday": "0"). Rows with the same times are merged, so Monday to Thursday 08:30-12:00
 becomes one row; pages and their revisions are both converted."""
 
+import json
 from uuid import uuid4
+
+from django.core.serializers.json import DjangoJSONEncoder
 
 import wagtail.fields
 from django.db import migrations
@@ -19,15 +22,17 @@ def several_days(rows):
         # Lists are stored as {"type": "item", "value": ..., "id": ...}, or (older) as bare
         # values; rows come out in the first form, which Wagtail needs the id for.
         child = row if _block_format(row) else {"type": "item", "value": row, "id": str(uuid4())}
-        value = dict(child["value"])
+        value = dict(child["value"] or {})
         days = value.pop("weekdays", None) or [value.pop("weekday", None)]
         value.pop("weekday", None)
         days = [day for day in days if day is not None]
         times = (value.get("opens"), value.get("closes"))
         if times in merged:
-            merged[times]["value"]["weekdays"] += days
+            merged[times]["value"]["weekdays"] = list(
+                dict.fromkeys(merged[times]["value"]["weekdays"] + days)
+            )
         else:
-            merged[times] = {**child, "value": {**value, "weekdays": days}}
+            merged[times] = {**child, "value": {**value, "weekdays": list(dict.fromkeys(days))}}
     return list(merged.values())
 
 
@@ -57,10 +62,32 @@ def _season(row):
     return {**row, "hours": several_days(row.get("hours"))}
 
 
+def convert_translation_sources(apps, schema_editor):
+    """wagtail-localize keeps a copy of the Swedish page per translation source; publishing a
+    translation without syncing first rebuilds the page from that copy."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+    hours = ContentType.objects.filter(app_label="portal", model="openinghourspage").first()
+    if hours is None:
+        return
+    operation = WeekdayRowsToSeveralDays()
+    for source in TranslationSource.objects.filter(specific_content_type=hours):
+        data = json.loads(source.content_json)
+        services = data.get("services")
+        stream = json.loads(services) if isinstance(services, str) else services
+        for child in stream or []:
+            if child.get("type") == "service":
+                child["value"] = operation.apply(child["value"])
+        data["services"] = json.dumps(stream) if isinstance(services, str) else stream
+        source.content_json = json.dumps(data, cls=DjangoJSONEncoder)
+        source.save(update_fields=["content_json"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('portal', '0006_editors_keep_closed_days'),
+        ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
     ]
 
     operations = [
@@ -75,4 +102,5 @@ class Migration(migrations.Migration):
             field_name="services",
             operations_and_block_paths=[(WeekdayRowsToSeveralDays(), "service")],
         ),
+        migrations.RunPython(convert_translation_sources, migrations.RunPython.noop),
     ]

@@ -1,8 +1,12 @@
 from portal.models.accessibility import AccessibilityStatementPage
 from portal.models.closed_days import ClosedDay
 from portal.models.easy_read import EasyReadPage
-from portal.models.guarantee import GuaranteeCommitment, GuaranteeIndexPage, GuaranteePage
-from portal.models.guarantee_approval import UnitHeadApprovalTask
+from portal.models.guarantee import (
+    GuaranteeCommitment,
+    GuaranteeIndexPage,
+    GuaranteePage,
+    UnitHeadApprovalTask,
+)
 from portal.models.guidance import GuidanceIndexPage, GuidancePage
 from portal.models.home import HomePage
 from portal.models.opening_hours import OpeningHoursPage

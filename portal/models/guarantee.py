@@ -10,14 +10,20 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PagePermissionTester, Revision
+from wagtail.models import (
+    GroupApprovalTask,
+    Orderable,
+    Page,
+    PageManager,
+    PagePermissionTester,
+    Revision,
+    WorkflowState,
+)
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
-# The staff who approve a guarantee for publication (portal.guarantee_approval).
-UNIT_HEADS_GROUP = "Unit heads"
 
 
 class GuaranteeQuerySet(PageQuerySet):
@@ -48,6 +54,9 @@ class GuaranteeIndexPage(Page):
     max_count_per_parent = 1
     template = "portal/guarantee_index_page.html"
 
+    def permissions_for_user(self, user):
+        return GuaranteeIndexPermissionTester(user, self)
+
     def guarantees(self):
         return GuaranteePage.objects.child_of(self).live().public().order_by("-valid_from")
 
@@ -72,17 +81,17 @@ class GuaranteePageForm(WagtailAdminPageForm):
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("The guarantee cannot end before it starts."))
         elif valid_from and valid_to:
-            for other in self.public_siblings():
-                if valid_from <= other.valid_to and other.valid_from <= valid_to:
-                    self.add_error(
-                        "valid_from",
-                        _(
-                            "The validity overlaps %(title)s (%(start)s – %(end)s). Only one "
-                            "guarantee can be in force on a day."
-                        )
-                        % {"title": other.title, "start": other.valid_from, "end": other.valid_to},
+            parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+            candidate = GuaranteePage(pk=self.instance.pk, valid_from=valid_from, valid_to=valid_to)
+            for other in candidate.overlapping(parent)[:1]:
+                self.add_error(
+                    "valid_from",
+                    _(
+                        "The validity overlaps %(title)s (%(start)s – %(end)s). Only one "
+                        "guarantee can be in force on a day."
                     )
-                    break
+                    % {"title": other.title, "start": other.valid_from, "end": other.valid_to},
+                )
         return cleaned
 
     def save(self, commit=True):
@@ -90,13 +99,6 @@ class GuaranteePageForm(WagtailAdminPageForm):
         self.instance.unit_head_approved_by = ""
         self.instance.unit_head_approved_at = None
         return super().save(commit=commit)
-
-    def public_siblings(self) -> list["GuaranteePage"]:
-        """The other guarantees in this language as citizens see them or will (published or
-        scheduled); a draft nobody scheduled, such as a fresh copy, does not count yet."""
-        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
-        siblings = GuaranteePage.objects.child_of(parent).exclude(pk=self.instance.pk)
-        return [*siblings.live(), *(page for page, _day in siblings.scheduled())]
 
 
 class GuaranteePage(Page):
@@ -174,6 +176,26 @@ class GuaranteePage(Page):
     def permissions_for_user(self, user):
         return GuaranteePermissionTester(user, self)
 
+    def overlapping(self, parent) -> list["GuaranteePage"]:
+        """The other guarantees under ``parent`` whose validity overlaps this one's, as citizens
+        see them or will: published, scheduled, or waiting for approval. A draft nobody
+        submitted, such as a fresh copy, does not count yet. The one rule for "only one
+        guarantee is in force on a day"."""
+        siblings = GuaranteePage.objects.child_of(parent).exclude(pk=self.pk)
+        waiting = siblings.filter(
+            _specific_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
+        )
+        others = [
+            *siblings.live(),
+            *(page for page, _day in siblings.scheduled()),
+            *(page.get_latest_revision_as_object() for page in waiting),
+        ]
+        return [
+            other
+            for other in others
+            if self.valid_from <= other.valid_to and other.valid_from <= self.valid_to
+        ]
+
     def validity_on(self, day) -> str:
         """'current', 'upcoming' or 'expired' on the given date."""
         if day < self.valid_from:
@@ -194,15 +216,46 @@ class GuaranteePage(Page):
         verbose_name = _("service guarantee")
 
 
+class UnitHeadApprovalTask(GroupApprovalTask):
+    """The unit head's approval of a guarantee: the only way one goes live (but for a
+    superuser). portal.guarantee_approval records the approval on the published revision."""
+
+    class Meta:
+        verbose_name = _("unit head's approval")
+        verbose_name_plural = _("unit head's approvals")
+
+
+def is_approver(user) -> bool:
+    """A superuser, or a member of a group the active approval step names."""
+    return (
+        user.is_superuser
+        or UnitHeadApprovalTask.objects.filter(active=True, groups__user=user).exists()
+    )
+
+
 class GuaranteePermissionTester(PagePermissionTester):
-    """Only the unit head publishes a guarantee, by approving it: a moderator who may publish
-    other pages submits a guarantee for approval instead (the Publish button, the edit view,
-    bulk and translation publishing all ask ``can_publish``)."""
+    """A guarantee goes live only through the unit head's approval: nobody but a superuser
+    publishes one directly (the Publish button, the edit view, bulk and translation publishing
+    all ask ``can_publish``), and only approvers take one down, delete or move it."""
 
     def can_publish(self):
-        return super().can_publish() and (
-            self.user.is_superuser or self.user.groups.filter(name=UNIT_HEADS_GROUP).exists()
-        )
+        return self.user.is_superuser and super().can_publish()
+
+    def can_unpublish(self):
+        return is_approver(self.user) and super().can_unpublish()
+
+    def can_delete(self, ignore_bulk=False):
+        return is_approver(self.user) and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return is_approver(self.user) and super().can_move()
+
+
+class GuaranteeIndexPermissionTester(PagePermissionTester):
+    """Copying a guarantee with "publish the copy" or as an alias would publish it unapproved."""
+
+    def can_publish_subpage(self):
+        return self.user.is_superuser and super().can_publish_subpage()
 
 
 class GuaranteeCommitment(Orderable):

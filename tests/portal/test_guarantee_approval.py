@@ -113,3 +113,74 @@ def test_an_edit_after_approval_is_not_approved(client, django_user_model, curre
     assert edit(client, current, "2026-01-01", "2026-12-31").status_code == 302
     draft = Page.objects.get(pk=current.pk).get_latest_revision_as_object()
     assert (draft.unit_head_approved_by, draft.unit_head_approved_at) == ("", None)
+
+
+def test_the_unit_head_publishes_only_by_approving(client, django_user_model, current):
+    head = staff(django_user_model, "chef", UNIT_HEADS_GROUP)
+    client.force_login(head)
+    form = client.get(f"/admin/pages/{current.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in form
+    edit(client, current, "2026-01-01", "2026-12-31", **{"action-publish": "publish"})
+    assert Page.objects.get(pk=current.pk).has_unpublished_changes  # saved, not published
+
+
+@pytest.mark.parametrize("how", [{"publish_copies": "on"}, {"alias": "on"}])
+def test_a_moderator_cannot_publish_a_guarantee_by_copying_it(
+    client, django_user_model, current, how
+):
+    client.force_login(staff(django_user_model, "mod", "Moderators"))
+    client.post(
+        f"/admin/pages/{current.pk}/copy/",
+        {
+            "new_title": "Kopia",
+            "new_slug": "kopia",
+            "new_parent_page": current.get_parent().pk,
+            **how,
+        },
+    )
+    assert not GuaranteePage.objects.filter(slug="kopia", live=True).exists()
+
+
+def test_a_moderator_cannot_take_the_valid_guarantee_down(client, django_user_model, current):
+    client.force_login(staff(django_user_model, "mod", "Moderators"))
+    client.post(f"/admin/pages/{current.pk}/unpublish/")
+    client.post(f"/admin/pages/{current.pk}/delete/")
+    assert GuaranteePage.objects.get(pk=current.pk).live
+
+
+def test_a_guarantee_waiting_for_approval_blocks_another_for_the_same_year(
+    client, django_user_model, submitted_2027, current
+):
+    client.force_login(staff(django_user_model, "ed2", "Editors"))
+    client.post(
+        f"/admin/pages/{current.pk}/copy/",
+        {"new_title": "B", "new_slug": "b-2027", "new_parent_page": current.get_parent().pk},
+    )
+    second = GuaranteePage.objects.get(slug="b-2027", locale__language_code="sv")
+    response = edit(client, second, "2027-01-01", "2027-12-31", **{"action-submit": "submit"})
+    assert response.status_code == 200
+    assert "The validity overlaps Kvalitetsgaranti 2027" in response.content.decode()
+
+
+def test_approving_from_the_editor_with_a_change_records_it_on_what_goes_live(
+    client, django_user_model, submitted_2027
+):
+    head = staff(django_user_model, "chef", UNIT_HEADS_GROUP, first_name="Karin", last_name="E")
+    client.force_login(head)
+    task_state = submitted_2027.current_workflow_state.current_task_state
+    response = edit(
+        client,
+        submitted_2027,
+        "2027-01-01",
+        "2027-12-30",
+        **{
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": "{}",
+        },
+    )
+    assert response.status_code == 302, task_state
+    page = GuaranteePage.objects.get(pk=submitted_2027.pk)
+    assert page.live and str(page.valid_to) == "2027-12-30"
+    assert page.unit_head_approved_by == "Karin E"
+    assert page.live_revision.as_object().unit_head_approved_by == "Karin E"

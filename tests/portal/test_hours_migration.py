@@ -2,8 +2,14 @@
 interval becomes one row per interval naming its days, in pages and in their revisions."""
 
 import importlib
+import json
+
+import pytest
+from django.apps import apps as django_apps
+from wagtail_localize.models import TranslationSource
 
 from portal.blocks import ServiceBlock
+from portal.models import OpeningHoursPage
 
 MIGRATION = importlib.import_module("portal.migrations.0007_several_days_at_once")
 
@@ -90,3 +96,21 @@ def test_the_converted_service_reads_as_the_same_hours():
         4: 2,
     }
     assert schedule.seasons[0].weekly == {}
+
+
+@pytest.mark.django_db
+def test_wagtail_localizes_copy_of_the_hours_page_is_converted(demo_site):
+    page = OpeningHoursPage.objects.get(locale__language_code="sv")
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    data = json.loads(source.content_json)
+    old_rows = [{"weekday": str(day), "opens": "09:00", "closes": "11:00"} for day in (0, 1)]
+    stream = json.loads(data["services"]) if isinstance(data["services"], str) else data["services"]
+    stream[0]["value"]["regular_hours"] = old_rows
+    data["services"] = json.dumps(stream) if isinstance(data["services"], str) else stream
+    source.content_json = json.dumps(data)
+    source.save()
+
+    MIGRATION.convert_translation_sources(django_apps, None)
+    source.refresh_from_db()
+    weekly = source.as_instance().schedules()[0].weekly
+    assert sorted(weekly) == [0, 1]

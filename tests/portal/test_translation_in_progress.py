@@ -25,13 +25,19 @@ def public(url):
     return html, re.search(r"<h1([^>]*)>(.*?)</h1>", html, re.S).groups()
 
 
-def test_a_started_translation_keeps_the_fallback_until_it_is_published(admin):
+@pytest.mark.parametrize("committed", [True, False])
+def test_a_started_translation_keeps_the_fallback_until_it_is_published(
+    admin, django_capture_on_commit_callbacks, committed
+):
+    """wagtail-localize publishes the converted page (Swedish text) after the commit: before
+    and after that, citizens get the Swedish page marked Swedish."""
     page = Page.objects.get(slug=SLUG, locale__language_code="sv").specific
     arabic = Locale.objects.get(language_code="ar")
     url = page.get_translation(arabic).url
     assert "fallback-notice" in public(url)[0]
 
-    admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
+    with django_capture_on_commit_callbacks(execute=committed):
+        admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
     assert page.get_translation(arabic).alias_of_id is None  # no longer an alias
     started, (attributes, title) = public(url)
     assert "fallback-notice" in started
@@ -48,10 +54,11 @@ def test_once_published_the_translation_is_the_page(admin):
     assert "lang=" not in attributes and title.strip() == "Budget and debt counselling"
 
 
-def test_the_sitemap_leaves_out_a_started_translation(admin):
+def test_the_sitemap_leaves_out_a_started_translation(admin, django_capture_on_commit_callbacks):
     page = Page.objects.get(slug=SLUG, locale__language_code="sv").specific
     arabic = Locale.objects.get(language_code="ar")
-    admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
     sitemap = Client().get("/sitemap.xml").content.decode()
     assert page.get_translation(arabic).url not in sitemap
     assert page.url in sitemap
