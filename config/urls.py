@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -36,7 +36,9 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all, so no page can hide it (a page with the slug "sok" under the
     # home page would be unreachable).
     path("sok/", views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs; its page view routed through the page directory.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +12,14 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready: the module works with models.
         from feedback.handlers_group import ensure_handlers_group
+        from feedback.models import Category, District, Feedback
+        from feedback.statistics_cache import register_changed
+        from portal import content_generation
+
+        # Pages show the lists (the form, the statistics): editing them is a content change.
+        content_generation.watch(Category, District)
+        post_save.connect(register_changed, sender=Feedback, dispatch_uid="feedback_counted")
+        post_delete.connect(register_changed, sender=Feedback, dispatch_uid="feedback_uncounted")
 
         # After each app's migrations (idempotent): the permissions it needs are created by
         # other apps' post_migrate handlers, which may run after ours for the same app.

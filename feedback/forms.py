@@ -8,15 +8,14 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
+from django.conf import settings
 from django.core import signing
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale
 
+from feedback import form_lists
 from feedback.identity_numbers import find_identity_numbers
-from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind, LocalisedNames
-from portal.models import GuaranteePage
+from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind
 
 MESSAGE_MAX = 5000
 NAME_MAX = 200
@@ -35,25 +34,6 @@ class TextField(forms.CharField):
 
     def to_python(self, value):
         return clean_text(super().to_python(value))
-
-
-class LocalisedChoiceField(forms.ModelChoiceField):
-    """Swedish list entries (what is stored), labelled in the reader's language."""
-
-    names: LocalisedNames | None = None
-
-    def label_from_instance(self, obj):
-        return self.names.label(obj) if self.names else obj.name
-
-
-def current_commitments(locale: Locale):
-    """The commitments of the guarantee valid today, in the reader's language if translated."""
-    valid = GuaranteePage.objects.live().valid_on(timezone.localdate())
-    guarantee = (
-        valid.filter(locale=locale, alias_of=None).first()
-        or valid.filter(locale=Locale.get_default()).first()
-    )
-    return list(guarantee.commitments.all()) if guarantee else []
 
 
 class TelInput(forms.TextInput):
@@ -107,13 +87,13 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
     )
-    category = LocalisedChoiceField(
+    category = forms.ModelChoiceField(
         label=_("What is it about?"),
         queryset=Category.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    district = LocalisedChoiceField(
+    district = forms.ModelChoiceField(
         label=_("Where do you live?"),
         queryset=District.objects.none(),
         empty_label=_("Choose a district"),
@@ -167,15 +147,19 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "postal_address",
         ]
 
-    def __init__(self, *args, locale: Locale, minimum_seconds: int = 3, **kwargs):
+    def __init__(self, *args, language: str, minimum_seconds: int = 3, **kwargs):
         super().__init__(*args, **kwargs)
         self.minimum_seconds = minimum_seconds
         self.is_automated = False
-        default = Locale.get_default()
         for name, model in (("category", Category), ("district", District)):
-            self.fields[name].queryset = model.objects.filter(locale=default, is_active=True)
-            self.fields[name].names = LocalisedNames(model, locale)
-        self.commitments = {c.code: c for c in current_commitments(locale)}
+            field = self.fields[name]
+            # Checked against the table when the form is sent; listed from memory.
+            field.queryset = model.objects.filter(
+                locale__language_code=settings.LANGUAGE_CODE, is_active=True
+            )
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            field.choices = empty + form_lists.entries(model, language)
+        self.commitments = {c.code: c for c in form_lists.commitments(language)}
         self.fields["commitment"].choices = [("", _("No, or I do not know"))] + [
             (code, commitment.title) for code, commitment in self.commitments.items()
         ]

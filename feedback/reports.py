@@ -307,7 +307,7 @@ def open_statistics(
                     Cell(names.label(category), count, names.language(category))
                     for category, count in by_category.items()
                 ],
-                kinds=[Cell(kinds[kind], count) for kind, count in by_kind.items()],
+                kinds=[Cell(str(kinds[kind]), count) for kind, count in by_kind.items()],
                 share_answered_in_time=round(100 * share)
                 if share is not None and report.due_for_answer >= minimum
                 else None,

@@ -7,7 +7,6 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale
 
 from feedback import intake, rate_limits
 from feedback.forms import FeedbackForm, StatusLookupForm
@@ -21,8 +20,7 @@ LOOKUPS_PER_HOUR = 30
 
 def submit(request, page):
     settings = FeedbackSettings.for_request(request)
-    locale = Locale.get_active()
-    options = {"locale": locale, "minimum_seconds": settings.minimum_fill_seconds}
+    options = {"language": get_language(), "minimum_seconds": settings.minimum_fill_seconds}
     if request.method != "POST":
         initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"))
         form = FeedbackForm(initial=initial, **options)

@@ -10,12 +10,14 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: the module works with models.
+        from portal import content_generation
         from portal.database_setup import ensure_cache_table
         from portal.guarantee_approval import assign_guarantee_workflow, on_guarantee_index_saved
         from portal.locale_setup import ensure_locales
         from portal.models import GuaranteeIndexPage
         from portal.staff_sessions import note_sign_in
 
+        content_generation.connect()
         pre_migrate.connect(ensure_cache_table, sender=self, dispatch_uid="portal_cache_table")
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(assign_guarantee_workflow, sender=self)

@@ -81,6 +81,11 @@ class Status:
     closes_at: datetime | None = None
     opens_at: datetime | None = None
 
+    @property
+    def changes_at(self) -> datetime | None:
+        """When "open now" or "closed now" stops being true (None: not foreseen)."""
+        return self.closes_at if self.is_open else self.opens_at
+
 
 def at(day: date, moment: time) -> datetime:
     """The aware Stockholm datetime of a wall-clock time on a day (DST handled by zoneinfo)."""

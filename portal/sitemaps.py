@@ -16,7 +16,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from portal.page_languages import unpublished_translations
+from portal import page_directory
 
 
 class PortalSitemap(Sitemap):
@@ -37,8 +37,8 @@ class PortalSitemap(Sitemap):
             .select_related("locale")
         )
         # A translation started but not published still holds the Swedish text.
-        started = unpublished_translations(pages)
-        return pages.exclude(pk__in=started)
+        untranslated = page_directory.directory().untranslated()
+        return pages.exclude(pk__in=untranslated)
 
     def items(self):
         return self.pages().order_by("path")

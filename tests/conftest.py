@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
 
+from portal import content_generation
 from portal.demo import content as demo_content
 from portal.models import HomePage
 
@@ -33,3 +35,10 @@ def client():
 def demo_site(db):
     """The demo site as `make run` builds it, for the year 2026."""
     return HomePage.objects.get(depth=2, locale=Locale.get_default())
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_generation():
+    """Each test starts from a new content generation: what an earlier test built from its
+    rolled-back pages (the page directory, cached pages) is not seen."""
+    cache.delete(content_generation.KEY)

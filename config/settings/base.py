@@ -89,8 +89,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "config.middleware.SiteCSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous GETs of CMS pages from the cache (portal/page_cache.py): what follows is skipped.
+    "portal.page_cache.PageCacheMiddleware",
     "config.middleware.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -277,6 +280,10 @@ TASKS = {
         )
     }
 }
+
+# How long a citizen's page may be kept at most (portal/page_cache.py); 0 keeps none. Publishing
+# makes kept pages stale at once, and none is kept past midnight.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
 
 # The cache holds the public forms' rate limits (shared between app servers in production).
 CACHES = {

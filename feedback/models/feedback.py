@@ -103,11 +103,17 @@ class ResponseDeadline(models.Model):
 class ReferenceCounter(models.Model):
     """The last reference number given out in a year; see ``references.next_reference``."""
 
+    wagtail_reference_index_ignore = True
+
     year = models.PositiveSmallIntegerField(primary_key=True)
     last_number = models.PositiveIntegerField(default=0)
 
 
 class Feedback(models.Model):
+    # Registers, not content: Wagtail's reference index (what links to a page or snippet) is
+    # not updated on each of their saves.
+    wagtail_reference_index_ignore = True
+
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(editable=False)
     number = models.PositiveIntegerField(editable=False)
@@ -234,6 +240,8 @@ class Feedback(models.Model):
 class FeedbackNote(models.Model):
     """An internal note on a feedback item; the notes make its timeline."""
 
+    wagtail_reference_index_ignore = True
+
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -250,6 +258,8 @@ class FeedbackNote(models.Model):
 class ReminderDigest(models.Model):
     """One reminder e-mail per handler and day, so a second run the same day sends nothing."""
 
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     items = models.PositiveIntegerField()
@@ -261,6 +271,8 @@ class ReminderDigest(models.Model):
 
 class Notification(models.Model):
     """An e-mail about a feedback item: sent once, retried while it fails, visible to staff."""
+
+    wagtail_reference_index_ignore = True
 
     class Purpose(models.TextChoices):
         RECEIPT = "receipt", _("Receipt to the sender")

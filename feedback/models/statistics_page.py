@@ -2,14 +2,15 @@
 
 The counting and the hiding are in ``feedback.reports`` (``open_statistics``, ``suppress``)."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-# reports imports feedback.models, which imports this module: by then the models reports uses
-# are defined, and reports is only used when a page is shown.
-from feedback import reports
+# statistics_cache imports reports, which imports feedback.models, which imports this module:
+# by then the models reports uses are defined, and reports is only used when a page is shown.
+from feedback import statistics_cache
 from feedback.models.feedback import FeedbackSettings
 
 YEARS_SHOWN = 5
@@ -26,7 +27,7 @@ class FeedbackStatisticsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         minimum = FeedbackSettings.for_request(request).statistics_minimum
-        years = reports.open_statistics(minimum, Locale.get_active(), years=YEARS_SHOWN)
+        years = statistics_cache.open_statistics(minimum, get_language(), years=YEARS_SHOWN)
         context.update(
             years=years,
             minimum=minimum,

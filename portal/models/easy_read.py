@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_directory
 from portal.blocks import ContentBlock
 
 
@@ -41,7 +42,7 @@ class EasyReadPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["easy_read_children"] = EasyReadPage.objects.child_of(self).live().public()
+        context["easy_read_children"] = page_directory.live_children(self, EasyReadPage)
         return context
 
     class Meta:

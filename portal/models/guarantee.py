@@ -23,6 +23,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import page_directory
+
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 
@@ -58,7 +60,7 @@ class GuaranteeIndexPage(Page):
         return GuaranteeIndexPermissionTester(user, self)
 
     def guarantees(self):
-        return GuaranteePage.objects.child_of(self).live().public().order_by("-valid_from")
+        return page_directory.live_children(self, GuaranteePage).order_by("-valid_from")
 
     def current_guarantee(self):
         return self.guarantees().valid_on(timezone.localdate()).first()
@@ -208,7 +210,7 @@ class GuaranteePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["validity"] = self.validity_on(timezone.localdate())
         if context["validity"] != "current":
-            index_page = self.get_parent().specific
+            index_page = GuaranteeIndexPage.objects.get(path=self.path[: -self.steplen])
             context["current_guarantee"] = index_page.current_guarantee()
         return context
 

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_directory
 from portal.blocks import ContentBlock
 
 
@@ -20,7 +21,7 @@ class GuidanceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = GuidancePage.objects.child_of(self).live().public()
+        context["guidance_pages"] = page_directory.live_children(self, GuidancePage)
         return context
 
     class Meta:

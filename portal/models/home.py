@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_directory
 from portal.blocks import LinkBlock
 from portal.models.opening_hours import OpeningHoursPage
 
@@ -25,10 +26,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        hours_page = OpeningHoursPage.objects.live().public().descendant_of(self).first()
+        hours_page = page_directory.first_of_type(self, OpeningHoursPage)
         if hours_page:
             context["hours_page"] = hours_page
             context["hours_today"] = hours_page.services_at(timezone.now(), days=1)
+            hours_page.keep_until_status_changes(request, context["hours_today"])
         return context
 
     class Meta:

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import ServiceBlock
 from portal.models.closed_days import ClosedDay
 from portal.models.site_settings import ContactSettings
@@ -53,6 +54,13 @@ class OpeningHoursPage(Page):
             for schedule in self.schedules()
         ]
 
+    @staticmethod
+    def keep_until_status_changes(request, services: list[dict]) -> None:
+        """A cached page says "open now" only until a service opens or closes."""
+        for service in services:
+            if service["status"].changes_at:
+                page_cache.expire_at(request, service["status"].changes_at)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -62,6 +70,7 @@ class OpeningHoursPage(Page):
             service["announced"] = service["schedule"].announced(
                 after_the_week, after_the_week + timedelta(days=ANNOUNCED_DAYS), get_language()
             )
+        self.keep_until_status_changes(request, services)
         schedules = [service["schedule"] for service in services]
         context.update(
             now=now,

@@ -10,7 +10,6 @@ from babel.dates import format_date, format_time
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.html import format_html, strip_tags
@@ -19,10 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page, Site
 
-from portal import languages
+from portal import languages, page_directory
 from portal.hours import Status
-from portal.models import EasyReadPage
-from portal.page_languages import content_source
+from portal.page_directory import Entry
 from portal.page_languages import page_languages as _page_languages
 from portal.workdays import STOCKHOLM
 
@@ -82,22 +80,17 @@ def opening_status(status: Status, now: datetime | None = None) -> str:
 
 
 @register.simple_tag
-def easy_read_version(page):
+def easy_read_version(page) -> Entry | None:
     """The live easy-to-read page that matches this page (or its Swedish source), if any."""
     if not isinstance(page, Page):
         return None
-    return (
-        EasyReadPage.objects.live()
-        .public()
-        .filter(standard_page__translation_key=page.translation_key)
-        .first()
-    )
+    return page_directory.directory().easy_read(page.translation_key)
 
 
 @register.filter
-def content_language(page: Page) -> str:
+def content_language(page: Page | Entry) -> str:
     """The language a page's content is written in: its source's while it is untranslated."""
-    return content_source(page).locale.language_code
+    return page_directory.content_language(page)
 
 
 # As Django's json_script: text that could end the script element or open a comment is
@@ -148,7 +141,7 @@ def reader_lang() -> str:
 def content_lang(page: Page) -> str:
     """The lang/dir attributes for a page's own content (title, intro, body, names): set only
     where it is still untranslated, e.g. `<h1{% content_lang page %}>`."""
-    return lang_attrs(content_language(page)) if isinstance(page, Page) else ""
+    return lang_attrs(content_language(page)) if isinstance(page, Page | Entry) else ""
 
 
 @register.filter
@@ -167,9 +160,14 @@ def target_text(commitment) -> str:
     return phrases[unit] % {"n": n}
 
 
-def _site_root(request) -> Page | None:
+def _site_root(request) -> Entry | None:
+    """The site's root page in the reader's language (or Swedish)."""
     site = Site.find_for_request(request) if request else None
-    return site.root_page.localized.specific if site else None
+    if site is None:
+        return None
+    directory = page_directory.directory()
+    root = directory.get(site.root_page_id)
+    return directory.localized(root, _reader_language()) if root else None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -178,55 +176,42 @@ def main_menu(context):
     root = _site_root(context.get("request"))
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    # Every language lists the menu in the Swedish tree's order: each locale's tree got its
-    # pages in the order they were translated or synchronised, not the editors' order.
-    swedish_path = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
-    ).values("path")[:1]
-    pages = (
-        root.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .select_related("locale", "alias_of__locale")
-        .annotate(swedish_path=Subquery(swedish_path))
-        .order_by("swedish_path", "path")
-        if root
-        else []
-    )
-    return {
-        "items": [(item, current_path.startswith(item.path)) for item in pages],
-        "request": context.get("request"),
-    }
+    items = page_directory.directory().menu(root) if root else []
+    return {"items": [(item, current_path.startswith(item.path)) for item in items]}
 
 
 @register.simple_tag(takes_context=True)
-def page_of_type(context, model_label: str):
-    """The first live page of a type on this site, e.g. for the footer's statement link."""
+def page_of_type(context, model_label: str) -> Entry | None:
+    """The first live public page of a type on this site, e.g. for the footer's statement link."""
     root = _site_root(context.get("request"))
     if root is None:
         return None
-    model = apps.get_model(model_label)
-    return model.objects.live().public().descendant_of(root).first()
+    return page_directory.directory().first_of_type(apps.get_model(model_label), root)
 
 
 @register.simple_tag
-def page_in_reader_language(model_label: str):
+def page_in_reader_language(model_label: str) -> Entry | None:
     """The live public page of a type in the reader's language, else the Swedish one, else
-    None, e.g. for the footer's link to a route of the feedback page. One query for the pages
-    (and Wagtail's one for view restrictions), however many pages and languages there are."""
-    model = apps.get_model(model_label)
-    current = _reader_language()
-    found = {}
-    for page in (
-        model.objects.live()
-        .public()
-        .filter(locale__language_code__in={current, settings.LANGUAGE_CODE})
-        .select_related("locale")
-        .order_by("path")
-    ):
-        found.setdefault(page.locale.language_code, page)
-    return found.get(current) or found.get(settings.LANGUAGE_CODE)
+    None, e.g. for the footer's link to a route of the feedback page."""
+    return page_directory.directory().in_language(apps.get_model(model_label), _reader_language())
+
+
+@register.filter
+def translated(page: Page | int | None) -> Entry | None:
+    """A page's live version in the reader's language, else the page (Wagtail's ``localized``
+    without a query), for a link: ``{% with target=link.page|translated %}``; a page's id will
+    do (``page.report_page_id|translated``)."""
+    if page is None:
+        return None
+    directory = page_directory.directory()
+    entry = directory.get(getattr(page, "pk", page))
+    return directory.localized(entry, _reader_language()) if entry else None
+
+
+@register.simple_tag
+def subpage_url(entry: Entry, name: str) -> str:
+    """The address of a routable page's route, e.g. the feedback page's privacy notice."""
+    return entry.url.rstrip("/") + "/" + entry.model.get_resolver().reverse(name)
 
 
 DESCRIPTION_LENGTH = 160

@@ -94,6 +94,7 @@ def site(tmp_path_factory):
             **os.environ,
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(tmp_path / "media"),
+            "CACHE_LOCATION": str(tmp_path / "cache"),
             "PORTAL_ENV": "development",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -1,0 +1,122 @@
+"""Cached pages for citizens (portal/page_cache.py): kept per address, never stale after a
+change of content, never a page with a form token or a member of staff's page."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from portal.models import ClosedDay, ContactSettings, GuidancePage
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+GUIDANCE = "/sv/ekonomiskt-bistand/sa-ansoker-du/"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+
+
+@pytest.fixture
+def citizen():
+    return Client(HTTP_ACCEPT_LANGUAGE="sv")
+
+
+def test_a_second_visit_is_served_from_the_cache_without_a_query(citizen, demo_site):
+    first = citizen.get(GUIDANCE)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        second = citizen.get(GUIDANCE)
+    assert second["X-Page-Cache"] == "hit"
+    assert len(captured) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["ETag"] == first["ETag"]
+    assert "no-cache" in second["Cache-Control"]
+
+
+def test_each_language_is_kept_apart(citizen, demo_site):
+    swedish = citizen.get("/sv/").content.decode()
+    arabic = citizen.get("/ar/").content.decode()
+    assert '<html lang="sv"' in swedish
+    assert '<html lang="ar" dir="rtl"' in arabic
+    assert '<html lang="ar" dir="rtl"' in citizen.get("/ar/").content.decode()
+
+
+def test_a_returning_phone_gets_304_when_nothing_changed(citizen, demo_site):
+    etag = citizen.get(GUIDANCE)["ETag"]
+    again = citizen.get(GUIDANCE, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_publishing_a_change_is_seen_at_once(citizen, demo_site):
+    citizen.get(GUIDANCE)
+    page = GuidancePage.objects.get(
+        url_path__endswith="/sa-ansoker-du/", locale__language_code="sv"
+    )
+    etag = citizen.get(GUIDANCE)["ETag"]
+    page.title = "Så ansöker du om pengar"
+    page.save_revision().publish()
+
+    response = citizen.get(GUIDANCE, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    assert "Så ansöker du om pengar" in response.content.decode()
+    # The menu and every other page show what changed too, e.g. the guidance index's list.
+    assert "Så ansöker du om pengar" in citizen.get("/sv/ekonomiskt-bistand/").content.decode()
+
+
+def test_unpublishing_takes_the_page_away(citizen, demo_site):
+    assert citizen.get(GUIDANCE).status_code == 200
+    Page.objects.get(url_path__endswith="/sa-ansoker-du/", locale__language_code="sv").unpublish()
+    assert citizen.get(GUIDANCE).status_code == 404
+
+
+def test_settings_and_closed_days_are_seen_at_once(citizen, demo_site):
+    citizen.get("/sv/oppettider/")
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "08-123 456 78"
+    contact.save()
+    assert "08-123 456 78" in citizen.get(GUIDANCE).content.decode()
+
+    with time_machine.travel(datetime(2026, 3, 2, 9, tzinfo=STOCKHOLM), tick=False):
+        citizen.get("/sv/oppettider/")
+        ClosedDay.objects.create(date=datetime(2026, 3, 4).date(), reason="Personaldag")
+        assert "Personaldag" in citizen.get("/sv/oppettider/").content.decode()
+
+
+def test_open_now_expires_when_the_reception_closes(citizen, demo_site):
+    with time_machine.travel(datetime(2026, 3, 3, 11, 58, tzinfo=STOCKHOLM), tick=False):
+        before = citizen.get("/sv/oppettider/")
+        assert "Öppet nu, stänger 12:00" in before.content.decode()
+        assert citizen.get("/sv/oppettider/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(datetime(2026, 3, 3, 12, 1, tzinfo=STOCKHOLM), tick=False):
+        after = citizen.get("/sv/oppettider/")
+    assert after["X-Page-Cache"] == "miss"
+    assert "Stängt nu, öppnar i dag kl. 13:00" in after.content.decode()
+
+
+def test_the_feedback_form_is_never_kept(citizen, demo_site):
+    first = citizen.get("/sv/synpunkter/")
+    second = citizen.get("/sv/synpunkter/")
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert "csrfmiddlewaretoken" in second.content.decode()
+
+
+def test_an_address_with_a_query_string_is_not_kept(citizen, demo_site):
+    assert "X-Page-Cache" not in citizen.get(GUIDANCE + "?utm_source=sms")
+
+
+def test_staff_neither_get_nor_leave_a_kept_page(citizen, demo_site, django_user_model):
+    citizen.get(GUIDANCE)
+    staff = Client(HTTP_ACCEPT_LANGUAGE="sv")
+    staff.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
+    response = staff.get(GUIDANCE)
+    assert "X-Page-Cache" not in response
+    assert citizen.get(GUIDANCE)["X-Page-Cache"] == "hit"

@@ -1,0 +1,73 @@
+"""Every public page in every language within its query budget (issue #15): at most ten SQL
+queries for a page rendered afresh (the page cache off, as in every test but those of the cache),
+whatever the number of pages, menu items and feedback items."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from feedback import intake
+from feedback.models import Category, District, Feedback
+from portal.locale_setup import synchronise_trees
+from portal.models import HomePage, StandardPage
+
+BUDGET = 10
+ROUTES = ["synpunkter/status/", "synpunkter/personuppgifter/"]
+
+
+def public_urls() -> list[str]:
+    pages = Page.objects.live().filter(depth__gt=1).order_by("locale_id", "path")
+    urls = [page.url for page in pages]
+    urls += [f"/{code}/{route}" for code, _name in settings.LANGUAGES for route in ROUTES]
+    return urls
+
+
+def queries(client, url: str) -> int:
+    client.get(url)  # the first request after a change builds the page directory
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_every_public_page_in_every_language_is_within_the_budget(client, demo_site):
+    counts = {url: queries(client, url) for url in public_urls()}
+    assert len(counts) > 90  # 14 pages and 2 routes in 7 languages
+    over = {url: count for url, count in counts.items() if count > BUDGET}
+    assert not over, over
+
+
+def add_feedback(count: int) -> None:
+    category = Category.objects.filter(locale=Locale.get_default()).first()
+    district = District.objects.filter(locale=Locale.get_default()).first()
+    for n in range(count):
+        received = datetime(2025 + n % 2, 1 + n % 12, 3, 10, tzinfo=ZoneInfo("Europe/Stockholm"))
+        intake.register(
+            Feedback(kind="complaint", category=category, district=district, message="Hej"),
+            received_at=received,
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_the_count_does_not_grow_with_pages_menu_items_or_feedback(client, demo_site, language):
+    urls = [f"/{language}/", f"/{language}/statistik/", f"/{language}/synpunkter/"]
+    before = {url: queries(client, url) for url in urls}
+
+    home = HomePage.objects.get(pk=demo_site.pk)
+    for n in range(12):
+        page = StandardPage(title=f"Sida {n}", slug=f"sida-{n}", show_in_menus=True)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    synchronise_trees()  # the new pages in every language, as the admin makes them
+    add_feedback(40)
+
+    after = {url: queries(client, url) for url in urls}
+    assert after == before
+    assert "Sida 11" in client.get(f"/{language}/").content.decode()
