@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import http.client
 import json
+import math
 import os
 import secrets
 import signal
@@ -637,7 +638,7 @@ def their_form(path: str) -> FormSpec:
 
 def fill_in(page: bytes, spec: FormSpec) -> tuple[str, dict[str, str]]:
     """The form's action and what a browser sends: hidden fields as given, text fields empty
-    unless the spec types something, the spec's choices."""
+    and lists at their first option unless the spec says otherwise, the spec's choices."""
     forms = PageParser(page.decode("utf-8", "replace")).forms
     form = next(
         (f for f in forms if f["method"] == "post" and spec.text_area in f["textareas"]), None
@@ -653,6 +654,8 @@ def fill_in(page: bytes, spec: FormSpec) -> tuple[str, dict[str, str]]:
             data[name] = ""
     for name in form["textareas"]:
         data[name] = ""
+    for name, options in form["selects"].items():
+        data[name] = options[0] if options else ""
     for name, value in spec.values.items():
         data[name] = first_choice(form, name) if value is First else value
     return form["action"] or spec.path, data
@@ -718,7 +721,7 @@ def citizen(site: Site, spec: FormSpec, deadline: float, tally: PairTally) -> No
         started = time.perf_counter()
         try:
             ok, why, detail = one_pair(connection, spec)
-        except (OSError, http.client.HTTPException) as error:
+        except (OSError, http.client.HTTPException, BenchError) as error:
             connection.close()
             ok, why, detail = False, type(error).__name__, str(error)
         tally.add(ok, time.perf_counter() - started, why, detail)
@@ -741,7 +744,7 @@ def pairs(config: Config, site: Site, spec: FormSpec, duration: int) -> tuple[Sa
         worker.join()
     elapsed = time.monotonic() - started
     latencies = sorted(tally.latencies)
-    p99 = latencies[max(0, int(len(latencies) * 0.99 + 0.5) - 1)] * 1000 if latencies else 0
+    p99 = latencies[math.ceil(len(latencies) * 0.99) - 1] * 1000 if latencies else 0
     problems = ", ".join(f"{count}× {why}" for why, count in tally.refused.items())
     if tally.first_refusal:
         problems += f" (first: {' '.join(tally.first_refusal.split())[:200]})"
