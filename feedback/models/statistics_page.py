@@ -2,6 +2,9 @@
 
 The counting and the hiding are in ``feedback.reports`` (``open_statistics``, ``suppress``)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,8 +15,10 @@ from wagtail.models import Page
 # by then the models reports uses are defined, and reports is only used when a page is shown.
 from feedback import statistics_cache
 from feedback.models.feedback import FeedbackSettings
+from portal import page_cache
 
 YEARS_SHOWN = 5
+STATISTICS_KEPT = timedelta(minutes=5)
 
 
 class FeedbackStatisticsPage(Page):
@@ -28,6 +33,9 @@ class FeedbackStatisticsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         minimum = FeedbackSettings.for_request(request).statistics_minimum
         years = statistics_cache.open_statistics(minimum, get_language(), years=YEARS_SHOWN)
+        # The figures are counted again after each change of the register; a citizen's cached
+        # copy of the page follows within minutes.
+        page_cache.expire_at(request, timezone.now() + STATISTICS_KEPT)
         context.update(
             years=years,
             minimum=minimum,

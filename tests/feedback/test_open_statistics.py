@@ -2,12 +2,16 @@
 and none that can be worked out from the others."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
-from feedback import intake
+from feedback import intake, statistics_cache
 from feedback.models import Category, Feedback, FeedbackSettings
 from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
@@ -209,3 +213,26 @@ def test_an_untranslated_category_name_is_marked_swedish(client, year_2025):
     swedish_page = client.get(PAGE).content.decode()
     assert '<th scope="row">Ny kategori</th><td>3</td>' in swedish_page
     assert '<h1 lang="sv"' not in swedish_page
+
+
+def test_the_figures_are_counted_once_per_change_of_the_register(client, demo_site, settings):
+    """A visitor after the first costs no counting; a new item is counted at once, and a
+    citizen's cached copy of the page follows within minutes."""
+    add("Bemötande", 12)
+    first = statistics_cache.open_statistics(5, "sv", years=5)
+    with CaptureQueriesContext(connection) as captured:
+        assert statistics_cache.open_statistics(5, "sv", years=5) == first
+    assert len(captured) == 0
+
+    add("Bemötande", 1)
+    counted = statistics_cache.open_statistics(5, "sv", years=5)
+    assert counted[0].total == first[0].total + 1
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    kept = client.get(PAGE)
+    assert client.get(PAGE)["X-Page-Cache"] == "hit"
+    add("Bemötande", 1)
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        later = client.get(PAGE)
+    assert later["X-Page-Cache"] == "miss"
+    assert later.content != kept.content
