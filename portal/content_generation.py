@@ -28,6 +28,17 @@ KEY = "portal:content-generation"
 _watched: set[type] = {PageViewRestriction, Site, Locale}
 _WATCHED_BASES = (Page, BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
 _request = threading.local()
+# What saving a draft, autosaving or locking a page writes to its row: nothing citizens see.
+DRAFT_ONLY = {
+    "wagtail_admin_comments",
+    "latest_revision_created_at",
+    "draft_title",
+    "latest_revision",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def current() -> str:
@@ -70,8 +81,8 @@ def _is_content(sender) -> bool:
     )
 
 
-def _on_change(sender, **kwargs) -> None:
-    if _is_content(sender):
+def _on_change(sender, update_fields=None, **kwargs) -> None:
+    if _is_content(sender) and not (update_fields and set(update_fields) <= DRAFT_ONLY):
         bump()
 
 
