@@ -125,7 +125,9 @@ def test_staff_neither_get_nor_leave_a_kept_page(citizen, demo_site, django_user
 def test_saving_a_draft_keeps_the_cached_pages(citizen, demo_site):
     """An editor's draft and autosaves change nothing citizens see: the pages stay cached."""
     citizen.get(GUIDANCE)
-    page = GuidancePage.objects.get(url_path__endswith="/sa-ansoker-du/", locale__language_code="sv")
+    page = GuidancePage.objects.get(
+        url_path__endswith="/sa-ansoker-du/", locale__language_code="sv"
+    )
     page.title = "Ett utkast"
     page.save_revision()
     response = citizen.get(GUIDANCE)
