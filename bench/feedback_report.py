@@ -25,33 +25,10 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from wagtail.models import Locale  # noqa: E402
 
+from bench import fill  # noqa: E402
 from feedback import report_formats, reports  # noqa: E402
-from feedback.models import Category, District, Feedback  # noqa: E402
 from feedback.periods import Period  # noqa: E402
-
-FILL = """
-INSERT INTO feedback_feedback (
-    reference, year, number, kind, category_id, district_id, message, language, channel,
-    name, email, phone, postal_address, answer_by, received_at, status, acknowledge_due,
-    answer_due, lookup_code_hash, created_at, answer_text, answered_on, answer_channel,
-    action_taken
-)
-SELECT
-    'B' || lpad(n::text, 10, '0'), 2025 + n % 2, n,
-    (ARRAY['complaint', 'suggestion', 'praise'])[1 + n % 3],
-    ({categories})[1 + n % {category_count}],
-    ({districts})[1 + n % {district_count}],
-    'Benchmark', 'sv', (ARRAY['web', 'phone', 'letter', 'email', 'visit'])[1 + n % 5],
-    '', '', '', '', '',
-    timestamptz '2025-01-01 00:00+01' + (n % 730) * interval '1 day'
-        + (n % 86400) * interval '1 second',
-    CASE WHEN n % 5 = 0 THEN 'answered' ELSE 'received' END,
-    date '2025-01-03' + n % 730, date '2025-01-15' + n % 730, '', now(),
-    '', CASE WHEN n % 5 = 0 THEN date '2025-01-10' + n % 730 END, '', ''
-FROM generate_series(1, {items}) AS n
-"""
 
 
 def main():
@@ -63,22 +40,8 @@ def main():
         sys.exit("Set DATABASE_URL to a scratch PostgreSQL database.")
 
     call_command("migrate", verbosity=0)
-    Feedback.objects.filter(reference__startswith="B").delete()
-    default = Locale.get_default()
-    categories = list(Category.objects.filter(locale=default).values_list("pk", flat=True))
-    districts = list(District.objects.filter(locale=default).values_list("pk", flat=True))
-    started = time.perf_counter()
-    sql = FILL.format(
-        categories=f"ARRAY{categories}",
-        category_count=len(categories),
-        districts=f"ARRAY{districts}",
-        district_count=len(districts),
-        items=args.items,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        cursor.execute("ANALYZE feedback_feedback")
-    print(f"filled {args.items:,} items in {time.perf_counter() - started:.1f} s")
+    seconds = fill.fill(args.items)
+    print(f"filled {args.items:,} items in {seconds:.1f} s")
 
     period = Period.year(2026)
     for attempt in range(3):
@@ -103,7 +66,7 @@ def main():
     started = time.perf_counter()
     size = len(report_formats.as_csv(reports.build(period)))
     print(f"CSV export (report + {size:,} bytes): {time.perf_counter() - started:.3f} s")
-    Feedback.objects.filter(reference__startswith="B").delete()
+    fill.clear()
 
 
 if __name__ == "__main__":

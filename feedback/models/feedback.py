@@ -195,6 +195,24 @@ class Feedback(models.Model):
         indexes = [
             models.Index(fields=["received_at"]),
             models.Index(fields=["status"]),
+            # The staff list (newest first, 50 a page): filtered by status, category, district or
+            # handler, also within a year (a range of received_at), it reads its page straight
+            # from one of these, however old the matching items are. (Status and the foreign
+            # keys keep their own smaller indexes, which count faster.) See bench/admin_list.py.
+            models.Index(fields=["status", "received_at"], name="feedback_status_list_idx"),
+            models.Index(fields=["category", "received_at"], name="feedback_category_list_idx"),
+            models.Index(fields=["district", "received_at"], name="feedback_district_list_idx"),
+            models.Index(fields=["assigned_to", "received_at"], name="feedback_handler_list_idx"),
+            # The other columns the list sorts by (reference is unique, so indexed).
+            models.Index(fields=["answer_due"], name="feedback_answer_due_idx"),
+            models.Index(fields=["kind"], name="feedback_kind_idx"),
+            # The open items (a small part of the register once it is years old) with what
+            # makes one overdue: the overdue filter, the dashboard and the reminders.
+            models.Index(
+                fields=["received_at", "status", "acknowledge_due", "answer_due"],
+                condition=triage.open_filter(),
+                name="feedback_open_idx",
+            ),
             # The report lists the actions taken; few items have one.
             models.Index(
                 fields=["received_at"],
