@@ -1,5 +1,6 @@
 """The form's lists in a reader's language (categories, districts, the commitments in force),
-kept in each app server's memory until the content changes or the day does.
+and the new form's markup, kept in each app server's memory until the content or the day
+changes.
 
 The lists change only when staff edit a snippet or publish a guarantee (a new content
 generation, see portal.content_generation) or when another guarantee comes into force at
@@ -16,7 +17,7 @@ from portal.models import GuaranteeCommitment, GuaranteePage
 _kept: dict[tuple, tuple[tuple, object]] = {}
 
 
-def _keep(key: tuple, build, *depends_on):
+def remembered(key: tuple, build, *depends_on):
     """``build()``, remembered under ``key`` for the current content generation (and the
     values in ``depends_on``)."""
     stamp = (content_generation.current(), *depends_on)
@@ -35,7 +36,7 @@ def entries(model: type[ListEntry], language: str) -> list[tuple[int, str]]:
         active = model.objects.filter(locale=Locale.get_default(), is_active=True)
         return [(entry.pk, names.label(entry)) for entry in active]
 
-    return _keep((model._meta.label, language), build)
+    return remembered((model._meta.label, language), build)
 
 
 def commitments(language: str) -> list[GuaranteeCommitment]:
@@ -50,4 +51,4 @@ def commitments(language: str) -> list[GuaranteeCommitment]:
         )
         return list(guarantee.commitments.all()) if guarantee else []
 
-    return _keep(("commitments", language), build, today)
+    return remembered(("commitments", language), build, today)

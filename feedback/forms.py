@@ -7,11 +7,13 @@ import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from feedback import form_lists
 from feedback.identity_numbers import find_identity_numbers
@@ -186,9 +188,13 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "email",
             "phone",
             "postal_address",
-            "started",
-            "submission_id",
         )
+
+    def new_form_markup(self) -> str:
+        """The fields of a new form as crispy renders them (all but the two hidden ones, which
+        are new on every form), rendered once per language, commitment link and content."""
+        key = ("new-form", get_language(), self.initial.get("commitment") or "")
+        return form_lists.remembered(key, lambda: render_crispy_form(self), timezone.localdate())
 
     @staticmethod
     def initial_values(commitment: str | None = None) -> dict:

@@ -172,6 +172,16 @@ class Directory:
         found = (self.entries[pk] for pk in self.easy_read_of.get(translation_key, ()))
         return next((entry for entry in found if entry.live and entry.public), None)
 
+    def site_for(self, request) -> Site | None:
+        """Wagtail's site for the request (``Site.find_for_request``), looked up once per host
+        and port while the sites stay as they are."""
+        if not hasattr(request, "_wagtail_site"):
+            key = ("site", request.get_host(), request.get_port())  # ALLOWED_HOSTS only
+            if key not in self._memo:
+                self._memo[key] = Site.find_for_request(request)
+            request._wagtail_site = self._memo[key]
+        return request._wagtail_site
+
     def untranslated(self) -> set[int]:
         return {entry.pk for entry in self.entries.values() if entry.untranslated}
 
@@ -227,10 +237,10 @@ def route(request, path: str) -> RouteResult | None:
     """Wagtail's route for a request (``Page.route_for_request``), from the directory: the
     deepest page whose address starts the path is loaded in one query and routes the rest (a
     routable page's own routes). None when nothing matches."""
-    site = Site.find_for_request(request)
+    found = directory()
+    site = found.site_for(request)
     if site is None:
         return None
-    found = directory()
     root = found.get(site.root_page_id)
     if root is None:
         return None
