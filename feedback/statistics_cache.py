@@ -1,13 +1,10 @@
 """The open statistics, counted once per change of the register rather than per visitor.
 
-The figures depend on the feedback items (a new token on every save or deletion of one), the
-category names (the content generation), the reader's language, the minimum shown and the day
-(what is due, which years are listed)."""
-
-import secrets
+The figures depend on the feedback items (a new register token on every save or deletion of
+one), the category names (the content generation), the reader's language, the minimum shown
+and the day (what is due, which years are listed)."""
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -18,19 +15,9 @@ KEY = "feedback:register-generation"
 KEPT_SECONDS = 24 * 60 * 60
 
 
-def register_token() -> str:
-    token = cache.get(KEY)
-    if token is None:
-        cache.add(KEY, secrets.token_hex(8), None)
-        token = cache.get(KEY)
-    return token
-
-
 def register_changed(**kwargs) -> None:
-    """A feedback item was saved or deleted: count again (also after the commit, so a count
-    made from the uncommitted state in between is not kept)."""
-    cache.set(KEY, secrets.token_hex(8), None)
-    transaction.on_commit(lambda: cache.set(KEY, secrets.token_hex(8), None))
+    """A feedback item was saved or deleted: count again."""
+    content_generation.renew(KEY)
 
 
 def open_statistics(minimum: int, language: str, years: int) -> list[reports.OpenYear]:
@@ -39,7 +26,7 @@ def open_statistics(minimum: int, language: str, years: int) -> list[reports.Ope
         str(part)
         for part in (
             "feedback:open-statistics",
-            register_token(),
+            content_generation.token(KEY),
             content_generation.current(),
             language,
             minimum,

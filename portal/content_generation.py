@@ -7,12 +7,14 @@ in the shared cache (Redis in production). It is read at most once per request.
 What counts as content is decided here, once: pages and their view restrictions, sites,
 locales, site settings, images and documents (not renditions, which are made while pages are
 served), every model of the portal app (closed days, commitments) and the models other apps
-register with ``watch`` (snippets a page shows).
+register with ``watch`` (snippets a page shows). Saving a draft, autosaving or locking a page
+changes nothing citizens see.
 """
 
 import secrets
 import threading
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -24,11 +26,9 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 KEY = "portal:content-generation"
-
-_watched: set[type] = {PageViewRestriction, Site, Locale}
-_WATCHED_BASES = (Page, BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
-_request = threading.local()
-# What saving a draft, autosaving or locking a page writes to its row: nothing citizens see.
+WATCHED_BASES = (Page, BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
+WATCHED_MODELS = (PageViewRestriction, Site, Locale)
+# What saving a draft, autosaving or locking a page writes to its row.
 DRAFT_ONLY = {
     "wagtail_admin_comments",
     "latest_revision_created_at",
@@ -40,49 +40,73 @@ DRAFT_ONLY = {
     "locked_by",
 }
 
+_request = threading.local()
+
+
+def token(key: str) -> str:
+    """The token kept in the shared cache under ``key`` (a new one if there is none)."""
+    found = cache.get(key)
+    if found is None:
+        new = secrets.token_hex(8)
+        cache.add(key, new, None)
+        found = cache.get(key) or new
+    return found
+
+
+def renew(key: str) -> None:
+    """A new token under ``key``, now and again when the transaction commits: a server that
+    rebuilt from the uncommitted state in between builds once more."""
+    _renew(key)
+    transaction.on_commit(lambda: _renew(key))
+
 
 def current() -> str:
-    """The current token; within a request, the one read at its start."""
-    token = getattr(_request, "token", None)
-    if token is None:
-        token = cache.get(KEY)
-        if token is None:
-            cache.add(KEY, secrets.token_hex(8), None)
-            token = cache.get(KEY)
+    """The current content token; within a request, the one read at its start."""
+    found = getattr(_request, "token", None)
+    if found is None:
+        found = token(KEY)
         if getattr(_request, "active", False):
-            _request.token = token
-    return token
+            _request.token = found
+    return found
 
 
 def bump() -> None:
-    """Make everything kept under the old token stale, now and again when the transaction
-    commits: a server that rebuilt from the uncommitted state in between rebuilds once more."""
-    _renew()
-    transaction.on_commit(_renew)
+    renew(KEY)
 
 
 def watch(*models: type) -> None:
     """Count saves and deletions of these models as content changes."""
-    _watched.update(models)
+    for model in models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"portal_content_saved_{model}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"portal_content_gone_{model}")
 
 
-def _renew() -> None:
-    token = secrets.token_hex(8)
-    cache.set(KEY, token, None)
-    if getattr(_request, "active", False):
-        _request.token = token
-
-
-def _is_content(sender) -> bool:
-    return (
-        sender in _watched
-        or getattr(getattr(sender, "_meta", None), "app_label", None) == "portal"
-        or (isinstance(sender, type) and issubclass(sender, _WATCHED_BASES))
+def connect() -> None:
+    """Listen to the content models only: a receiver for every model would cost each save a
+    call and take Django's fast bulk delete away from all of them."""
+    watch(
+        *(
+            model
+            for model in apps.get_models()
+            if model in WATCHED_MODELS
+            or model._meta.app_label == "portal"
+            or issubclass(model, WATCHED_BASES)
+        )
     )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_page_signal, dispatch_uid=f"portal_content_{id(signal)}")
+    request_started.connect(_start, dispatch_uid="portal_content_request_started")
+    request_finished.connect(_finish, dispatch_uid="portal_content_request_finished")
+
+
+def _renew(key: str) -> None:
+    cache.set(key, secrets.token_hex(8), None)
+    if key == KEY and getattr(_request, "active", False):
+        _request.token = None
 
 
 def _on_change(sender, update_fields=None, **kwargs) -> None:
-    if _is_content(sender) and not (update_fields and set(update_fields) <= DRAFT_ONLY):
+    if not (update_fields and set(update_fields) <= DRAFT_ONLY):
         bump()
 
 
@@ -96,12 +120,3 @@ def _start(**kwargs) -> None:
 
 def _finish(**kwargs) -> None:
     _request.active, _request.token = False, None
-
-
-def connect() -> None:
-    post_save.connect(_on_change, dispatch_uid="portal_content_saved")
-    post_delete.connect(_on_change, dispatch_uid="portal_content_deleted")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_on_page_signal, dispatch_uid=f"portal_content_{id(signal)}")
-    request_started.connect(_start, dispatch_uid="portal_content_request_started")
-    request_finished.connect(_finish, dispatch_uid="portal_content_request_finished")

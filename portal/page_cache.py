@@ -24,7 +24,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from portal import content_generation
 from portal.workdays import STOCKHOLM
 
-KEPT_HEADERS = ("Content-Type", "Content-Language", "ETag")
+KEPT_HEADERS = ("Content-Type", "ETag")
 CSRF_FIELD = b'name="csrfmiddlewaretoken"'
 
 
@@ -41,6 +41,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _may_use_cache(request):
             return self.get_response(request)
+        started = timezone.now()
         key = _key(request)
         kept = cache.get(key)
         if kept is not None:
@@ -52,7 +53,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _may_keep(request, response):
-            seconds = _seconds_to_keep(request)
+            seconds = _seconds_to_keep(request, started)
             if seconds > 0:
                 set_response_etag(response)
                 patch_cache_control(response, no_cache=True)
@@ -84,24 +85,28 @@ def _key(request) -> str:
 
 
 def _may_keep(request, response) -> bool:
-    """A Wagtail page's 200 that is the same for every visitor without a session: it set no
-    cookie (a new session, or the CSRF cookie every page with a form token sets) and holds no
-    form token."""
+    """A Wagtail page's 200 that is the same for every visitor without a session: it started
+    no session (its cookie is set further out), set no cookie (the CSRF cookie every page with
+    a form token sets) and holds no form token."""
     cache_control = response.get("Cache-Control", "")
+    session = getattr(request, "session", None)
     return (
         response.status_code == 200
         and not response.streaming
         and getattr(request, "_wagtail_route_for_request", None) is not None
+        and not (session is not None and session.modified)
         and not response.cookies
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
         and CSRF_FIELD not in response.content
     )
 
 
-def _seconds_to_keep(request) -> int:
-    now = timezone.now()
+def _seconds_to_keep(request, started: datetime) -> int:
+    """Until the midnight after the page was asked for (its date decided what it shows), or
+    what the page said (``expire_at``), at most PAGE_CACHE_SECONDS."""
     midnight = datetime.combine(
-        now.astimezone(STOCKHOLM).date() + timedelta(days=1), datetime.min.time(), STOCKHOLM
+        started.astimezone(STOCKHOLM).date() + timedelta(days=1), datetime.min.time(), STOCKHOLM
     )
     until = min(midnight, getattr(request, "page_cache_until", None) or midnight)
-    return min(settings.PAGE_CACHE_SECONDS, int((until - now).total_seconds()))
+    seconds = int((until - timezone.now()).total_seconds())
+    return min(settings.PAGE_CACHE_SECONDS, seconds)

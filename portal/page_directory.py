@@ -74,14 +74,12 @@ class Entry:
     language: str
     content_language: str  # the Swedish source's while the page is untranslated
     untranslated: bool  # an alias, or a translation started but not published
-    translation_started: bool  # the latter: its own copy of the Swedish text may be stale
     title: str
     url: str | None
     live: bool
     public: bool  # neither it nor an ancestor has a view restriction
     show_in_menus: bool
     model: type[Page]
-    route: tuple[int, str] | None  # (root's pk, path below the root's address) if routable
 
 
 @dataclass
@@ -104,12 +102,6 @@ class Directory:
         """The live version in ``language``, else the entry itself (as Wagtail's ``localized``)."""
         other = self.translation(entry, language)
         return other if other is not None and other.live else entry
-
-    def versions(self, entry: Entry) -> dict[str, Entry]:
-        return {
-            code: self.entries[pk]
-            for code, pk in self.translations.get(entry.translation_key, {}).items()
-        }
 
     def menu(self, root: Entry) -> list[Entry]:
         """The root's live public children shown in menus, in the Swedish tree's order (each
@@ -249,12 +241,10 @@ def route(request, path: str) -> RouteResult | None:
     for depth in range(len(components), -1, -1):
         pk = found.routes.get((root.pk, "".join(f"{part}/" for part in components[:depth])))
         if pk is not None:
-            entry = found.entries[pk]
-            if entry.translation_started:
-                # Citizens read the Swedish page as it is now (with the notice), not the copy
-                # the translation was started from.
-                entry = found.translation(entry, settings.LANGUAGE_CODE) or entry
-            page = entry.model.objects.select_related("locale", "alias_of").get(pk=entry.pk)
+            model = found.entries[pk].model
+            page = model.objects.select_related("locale", "alias_of").filter(pk=pk).first()
+            if page is None:  # deleted since this request read the content generation
+                return None
             try:
                 return page.route(request, components[depth:])
             except Http404:
@@ -297,14 +287,12 @@ def _build(token: str) -> Directory:
             language=language,
             content_language=content_language,
             untranslated=bool(page.alias_of_id) or page.pk in started,
-            translation_started=page.pk in started,
             title=page.title,
-            url=page.get_url() if root else None,
+            url=_relative_url(page) if root else None,
             live=page.live,
             public=page.pk not in restricted,
             show_in_menus=page.show_in_menus,
             model=_model(page.content_type_id),
-            route=route,
         )
         translations.setdefault(page.translation_key, {})[language] = page.pk
         if route:
@@ -330,6 +318,12 @@ def _restricted(pages: list[Page]) -> set[int]:
         if (parent is not None and parent.pk in restricted) or source.pk in with_restriction:
             restricted.add(page.pk)
     return restricted
+
+
+def _relative_url(page: Page) -> str | None:
+    """The page's address on its own site, as ``{% pageurl %}`` writes it on that site."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
 
 
 def _model(content_type_id: int) -> type[Page]:

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "config.middleware.SiteCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,7 +105,6 @@ MIDDLEWARE = [
     "portal.staff_sessions.StaffIdleTimeoutMiddleware",
     "portal.staff_sessions.ProviderSessionRefresh",
     "portal.second_factor.SecondFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -284,6 +284,9 @@ TASKS = {
 # How long a citizen's page may be kept at most (portal/page_cache.py); 0 keeps none. Publishing
 # makes kept pages stale at once, and none is kept past midnight.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# The database and file caches drop a third of their entries beyond MAX_ENTRIES (300 by
+# default), the content generation among them: room for every language's pages.
+CACHE_MAX_ENTRIES = 100_000
 
 # The cache holds the public forms' rate limits (shared between app servers in production).
 CACHES = {

@@ -95,6 +95,7 @@ def site(tmp_path_factory):
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(tmp_path / "media"),
             "CACHE_LOCATION": str(tmp_path / "cache"),
+            "PAGE_CACHE_SECONDS": "3600",  # as in production
             "PORTAL_ENV": "development",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",

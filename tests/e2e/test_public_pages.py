@@ -56,7 +56,9 @@ def test_images_and_documents_on_a_guidance_page_are_accessible(site_url, manage
     page = new_page()
     for path in [
         "/sv/ekonomiskt-bistand/budget-och-skuldradgivning/",
-        "/ar/ekonomiskt-bistand/budget-och-skuldradgivning/",
+        # Persian, right to left: the editor journeys start an Arabic translation of this
+        # page, which then keeps its own copy of the Swedish text until it is published.
+        "/fa/ekonomiskt-bistand/budget-och-skuldradgivning/",
     ]:
         page.goto(site_url + path)
         assert page.locator("main figure img").count() == 2

@@ -133,3 +133,32 @@ def test_saving_a_draft_keeps_the_cached_pages(citizen, demo_site):
     response = citizen.get(GUIDANCE)
     assert response["X-Page-Cache"] == "hit"
     assert "Ett utkast" not in response.content.decode()
+
+
+def test_a_page_that_starts_a_session_is_not_kept(citizen, demo_site, monkeypatch):
+    """Its session cookie is set further out than the cache: the page is this visitor's."""
+    serve = GuidancePage.serve
+
+    def serve_with_session(self, request, *args, **kwargs):
+        request.session["seen"] = True
+        return serve(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(GuidancePage, "serve", serve_with_session)
+    first = citizen.get(GUIDANCE)
+    assert "sessionid" in first.cookies
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in Client().get(GUIDANCE)
+
+
+def test_a_kept_page_has_the_same_security_headers(citizen, demo_site):
+    fresh, kept = citizen.get(GUIDANCE), citizen.get(GUIDANCE)
+    assert kept["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "Content-Security-Policy", "Content-Language"):
+        assert kept[header] == fresh[header]
+
+
+def test_links_stay_relative_with_a_second_site(citizen, demo_site):
+    Site.objects.create(hostname="annan.example.se", root_page=demo_site, is_default_site=False)
+    html = citizen.get("/sv/synpunkter/status/").content.decode()
+    assert 'href="/sv/kvalitetsgaranti/"' in html
+    assert 'hreflang="en" href="http://testserver/en/synpunkter/status/"' in html

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from feedback import intake
-from feedback.models import Category, District, Feedback
+from feedback.models import Category, District, Feedback, FeedbackNote
 from portal.locale_setup import synchronise_trees
 from portal.models import HomePage, StandardPage
 
@@ -71,3 +71,14 @@ def test_the_count_does_not_grow_with_pages_menu_items_or_feedback(client, demo_
     after = {url: queries(client, url) for url in urls}
     assert after == before
     assert "Sida 11" in client.get(f"/{language}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_rows_that_are_not_content_stays_one_query(demo_site):
+    """Only content models have a deletion receiver, so Django deletes the others in bulk."""
+    add_feedback(1)
+    item = Feedback.objects.get()
+    FeedbackNote.objects.bulk_create([FeedbackNote(feedback=item, text="x") for _ in range(20)])
+    with CaptureQueriesContext(connection) as captured:
+        FeedbackNote.objects.all().delete()
+    assert len(captured) == 1
