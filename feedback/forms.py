@@ -190,6 +190,11 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "postal_address",
         )
 
+    def _get_validation_exclusions(self):
+        # The choice fields have fetched the category and district already: the model's own
+        # check that they exist would ask again.
+        return super()._get_validation_exclusions() | {"category", "district"}
+
     def new_form_markup(self) -> str:
         """The fields of a new form as crispy renders them (all but the two hidden ones, which
         are new on every form), rendered once per language, commitment link and content."""

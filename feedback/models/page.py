@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
 from feedback import privacy, views
+from portal.page_directory import RestrictionsFromDirectory
 
 
-class FeedbackPage(RoutablePageMixin, Page):
+class FeedbackPage(RestrictionsFromDirectory, RoutablePageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -16,12 +16,13 @@ from wagtail.models import Page
 from feedback import statistics_cache
 from feedback.models.feedback import FeedbackSettings
 from portal import page_cache
+from portal.page_directory import RestrictionsFromDirectory
 
 YEARS_SHOWN = 5
 STATISTICS_KEPT = timedelta(minutes=5)
 
 
-class FeedbackStatisticsPage(Page):
+class FeedbackStatisticsPage(RestrictionsFromDirectory, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -10,12 +10,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import KnownProblemBlock
+from portal.page_directory import RestrictionsFromDirectory
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(RestrictionsFromDirectory, Page):
     class Compliance(models.TextChoices):
         FULL = "full", _("fully compliant")
         PARTIAL = "partial", _("partially compliant")

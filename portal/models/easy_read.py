@@ -14,9 +14,10 @@ from wagtail.search import index
 
 from portal import page_directory
 from portal.blocks import ContentBlock
+from portal.page_directory import RestrictionsFromDirectory
 
 
-class EasyReadPage(Page):
+class EasyReadPage(RestrictionsFromDirectory, Page):
     standard_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("standard page"),

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal import page_directory
+from portal.page_directory import RestrictionsFromDirectory
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
 
@@ -45,7 +46,7 @@ class GuaranteeQuerySet(PageQuerySet):
         ]
 
 
-class GuaranteeIndexPage(Page):
+class GuaranteeIndexPage(RestrictionsFromDirectory, Page):
     """The current guarantee first, earlier ones below as an archive."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
@@ -103,7 +104,7 @@ class GuaranteePageForm(WagtailAdminPageForm):
         return super().save(commit=commit)
 
 
-class GuaranteePage(Page):
+class GuaranteePage(RestrictionsFromDirectory, Page):
     mission = RichTextField(_("our mission"), features=RICH_TEXT)
     about_unit = RichTextField(
         _("who we are"),

@@ -7,9 +7,10 @@ from wagtail.search import index
 
 from portal import page_directory
 from portal.blocks import ContentBlock
+from portal.page_directory import RestrictionsFromDirectory
 
 
-class GuidanceIndexPage(Page):
+class GuidanceIndexPage(RestrictionsFromDirectory, Page):
     """Lists the guidance pages below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -28,7 +29,7 @@ class GuidanceIndexPage(Page):
         verbose_name = _("guidance index")
 
 
-class GuidancePage(Page):
+class GuidancePage(RestrictionsFromDirectory, Page):
     summary = models.TextField(
         _("summary"),
         max_length=400,

@@ -8,9 +8,10 @@ from wagtail.search import index
 from portal import page_directory
 from portal.blocks import LinkBlock
 from portal.models.opening_hours import OpeningHoursPage
+from portal.page_directory import RestrictionsFromDirectory
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromDirectory, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     shortcuts = StreamField(
         [("link", LinkBlock())],

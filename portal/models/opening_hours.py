@@ -12,13 +12,14 @@ from portal import page_cache
 from portal.blocks import ServiceBlock
 from portal.models.closed_days import ClosedDay
 from portal.models.site_settings import ContactSettings
+from portal.page_directory import RestrictionsFromDirectory
 
 DAYS_AHEAD = 7
 # How far ahead the hours page announces changed hours (exceptions, closed days, seasons).
 ANNOUNCED_DAYS = 366
 
 
-class OpeningHoursPage(Page):
+class OpeningHoursPage(RestrictionsFromDirectory, Page):
     """Opening and booking hours as structured data, one block per service."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import ContentBlock
+from portal.page_directory import RestrictionsFromDirectory
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsFromDirectory, Page):
     """A plain content page, e.g. about the unit or how to give feedback."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=400)

@@ -9,7 +9,7 @@ import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.models import ClosedDay, ContactSettings, GuidancePage
 
@@ -162,3 +162,23 @@ def test_links_stay_relative_with_a_second_site(citizen, demo_site):
     html = citizen.get("/sv/synpunkter/status/").content.decode()
     assert 'href="/sv/kvalitetsgaranti/"' in html
     assert 'hreflang="en" href="http://testserver/en/synpunkter/status/"' in html
+
+
+def test_view_restrictions_are_kept_as_wagtail_decides_them(citizen, demo_site):
+    """The directory answers Wagtail's view-restriction check only where none applies: with a
+    page restricted to signed-in users, every language's version is refused exactly where
+    Wagtail's own rule (restrictions of the page, its ancestors and their alias sources) says."""
+    slug = "budget-och-skuldradgivning"
+    swedish = Page.objects.get(slug=slug, locale__language_code="sv")
+    assert citizen.get(swedish.url).status_code == 200
+    PageViewRestriction.objects.create(page=swedish, restriction_type=PageViewRestriction.LOGIN)
+    refused = []
+    for page in Page.objects.filter(translation_key=swedish.translation_key):
+        restricted = bool(list(Page.get_view_restrictions(page)))  # Wagtail's own rule
+        response = citizen.get(page.url)
+        assert response.status_code == (302 if restricted else 200), page.url
+        if restricted:
+            refused.append(page.locale.language_code)
+            assert "login" in response["Location"]
+    assert "sv" in refused
+    assert slug not in citizen.get("/sv/ekonomiskt-bistand/").content.decode()
