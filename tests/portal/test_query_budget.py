@@ -1,4 +1,4 @@
-"""Every public page in every language within its query budget (issue #15): at most ten SQL
+"""Every public page in every language within its query budget (issue #15): at most six SQL
 queries for a page rendered afresh (the page cache off, as in every test but those of the cache),
 whatever the number of pages, menu items and feedback items."""
 
@@ -16,7 +16,9 @@ from feedback.models import Category, District, Feedback, FeedbackNote
 from portal.locale_setup import synchronise_trees
 from portal.models import HomePage, StandardPage
 
-BUDGET = 10
+# The issue's target is ten; every page makes 2-5 today (site and page from the directory's
+# memory, the page, its own content, the contact settings), so more than six is a regression.
+BUDGET = 6
 ROUTES = ["synpunkter/status/", "synpunkter/personuppgifter/"]
 
 
