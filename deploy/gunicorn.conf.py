@@ -16,12 +16,3 @@ forwarded_allow_ips = "127.0.0.1"
 # gunicorn's control socket (for `gunicornc`) would go to $HOME/.gunicorn/, which the systemd
 # unit makes read-only and which several instances on one host would share: not used here.
 control_socket_disable = True
-
-
-def post_worker_init(worker):
-    """A started worker may run a new release (templates, catalogues): the pages kept by the
-    one before are made stale (portal/content_generation.py). Imported here, once the worker
-    has loaded Django."""
-    from portal import content_generation
-
-    content_generation.bump()
