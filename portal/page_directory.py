@@ -149,15 +149,18 @@ class Directory:
 
     def children(self, parent: Entry, model: type[Page]) -> list[int]:
         """The ids of a page's live public children of a type, in tree order."""
-        return [
-            entry.pk
-            for entry in sorted(self.entries.values(), key=lambda entry: entry.path)
-            if entry.depth == parent.depth + 1
-            and entry.path.startswith(parent.path)
-            and issubclass(entry.model, model)
-            and entry.live
-            and entry.public
-        ]
+        key = ("children", parent.pk, model)
+        if key not in self._memo:
+            self._memo[key] = [
+                entry.pk
+                for entry in sorted(self.entries.values(), key=lambda entry: entry.path)
+                if entry.depth == parent.depth + 1
+                and entry.path.startswith(parent.path)
+                and issubclass(entry.model, model)
+                and entry.live
+                and entry.public
+            ]
+        return self._memo[key]
 
     def easy_read(self, translation_key: UUID) -> Entry | None:
         """The first live public easy-to-read page made for a page (in any language)."""

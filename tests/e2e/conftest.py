@@ -202,6 +202,17 @@ def new_page(browser):
         context.close()
 
 
+def sign_in(new_page, site_url: str, name: str):
+    """A new browser page signed in to the admin as ``name`` (password ``<name>-e2e-password``)."""
+    page = new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("#id_username", name)
+    page.fill("#id_password", f"{name}-e2e-password")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    return page
+
+
 def axe_violations(page, context: dict | None = None) -> list[dict]:
     """WCAG 2.1 A and AA violations axe-core finds on the page as it is now, optionally within
     an axe context such as {"include": ["main"], "exclude": [".w-slim-header"]}."""

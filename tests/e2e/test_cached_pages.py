@@ -1,7 +1,7 @@
 """Cached pages as a citizen meets them (portal/page_cache.py): a second visit comes from the
 cache, and a change a moderator publishes in the admin is there on the next reload."""
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
 SETUP = """
 from django.contrib.auth import get_user_model
@@ -24,12 +24,7 @@ def test_a_published_change_is_on_the_next_reload(site_url, manage, new_page):
     # the cache, and a reload asks with the ETag (a 304 while nothing changed).
     assert kept_page_header(citizen, site_url) == "hit"
 
-    moderator = new_page(viewport={"width": 1280, "height": 1000})
-    moderator.goto(f"{site_url}/admin/login/")
-    moderator.fill("#id_username", "mia")
-    moderator.fill("#id_password", "mia-e2e-password")
-    with moderator.expect_navigation():
-        moderator.keyboard.press("Enter")
+    moderator = sign_in(new_page, site_url, "mia")
     moderator.goto(f"{site_url}/admin/pages/{page_pk}/edit/")
     summary = moderator.locator("#id_summary")
     summary.press("End")

@@ -4,7 +4,7 @@ nothing goes live without approval, and the pages pass axe."""
 
 import pytest
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
 # Our part of the admin pages. Left out, as upstream markup in Wagtail 8.0.1: the header (its
 # action button fails label-content-name-mismatch) and the rich-text editor (Draft.js's
@@ -30,16 +30,6 @@ print(hours.pk, guarantee.pk)
 def pages(manage):
     """The editor and the unit head, and the hours and guarantee pages' ids."""
     return manage("shell", "-c", SETUP).split()[-2:]
-
-
-def sign_in(new_page, site_url, name):
-    page = new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", f"{name}-e2e-password")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    return page
 
 
 def submit_for_approval(page, workflow):

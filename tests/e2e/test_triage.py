@@ -2,7 +2,7 @@
 
 import re
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, sign_in
 
 # Our part of the admin pages. Wagtail's own header is left out: its action button fails
 # label-content-name-mismatch in Wagtail 8.0.1 (upstream markup, not ours).
@@ -30,12 +30,7 @@ print(item.pk, item.reference)
 
 def test_handler_triages_and_answers_with_the_keyboard(site_url, manage, new_page):
     pk, reference = manage("shell", "-c", SETUP).split()[-2:]
-    page = new_page(viewport={"width": 1280, "height": 1000})
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", "hedda")
-    page.fill("#id_password", "hedda-e2e-password")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    page = sign_in(new_page, site_url, "hedda")
 
     page.goto(f"{site_url}/admin/feedback/?overdue=true")
     assert reference in page.content()
