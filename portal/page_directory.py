@@ -259,11 +259,29 @@ def route(request, path: str) -> RouteResult | None:
             page = model.objects.select_related("locale", "alias_of").filter(pk=pk).first()
             if page is None:  # deleted since this request read the content generation
                 return None
+            if found.entries[pk].untranslated and page.alias_of_id is None:
+                page = _showing_source(page, found)
             try:
                 return page.route(request, components[depth:])
             except Http404:
                 return None
     return None
+
+
+def _showing_source(page: Page, found: Directory) -> Page:
+    """A translation started but not yet published, with its Swedish source's current content,
+    as its alias showed it. wagtail-localize leaves the page holding a copy of the Swedish text
+    that nothing updates when the Swedish page changes; the page keeps its own address,
+    language and links."""
+    source_pk = found.translations[page.translation_key].get(settings.LANGUAGE_CODE)
+    if source_pk is None or source_pk == page.pk:
+        return page
+    source = found.entries[source_pk].model.objects.filter(pk=source_pk, live=True).first()
+    if source is None:
+        return page
+    shown = page.with_content_json(source.serializable_data())
+    shown.slug, shown.url_path, shown.locale = page.slug, page.url_path, page.locale
+    return shown
 
 
 def _build(token: str) -> Directory:

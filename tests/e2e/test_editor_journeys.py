@@ -139,11 +139,6 @@ def test_a_started_translation_leaves_the_public_page_as_it_was(site_url, manage
     assert "Serverfel" not in editor.content()
 
     citizen.goto(f"{site_url}{arabic_url}")
-    print(
-        "AFTER",
-        citizen.locator("main").inner_html()[:3000],
-        citizen.locator("html").get_attribute("lang"),
-    )
     assert citizen.locator("main").inner_html() == before
     assert citizen.locator(".fallback-notice").is_visible()
     assert citizen.locator("h1").get_attribute("lang") == "sv"

@@ -62,3 +62,28 @@ def test_the_sitemap_leaves_out_a_started_translation(admin, django_capture_on_c
     sitemap = Client().get("/sitemap.xml").content.decode()
     assert page.get_translation(arabic).url not in sitemap
     assert page.url in sitemap
+
+
+def test_a_started_translation_shows_the_swedish_page_as_it_is_now(
+    admin, django_capture_on_commit_callbacks
+):
+    """wagtail-localize leaves the started translation holding a copy of the Swedish text; what
+    citizens read is the Swedish page's current text, under the Arabic address."""
+    page = Page.objects.get(slug=SLUG, locale__language_code="sv").specific
+    arabic = Locale.objects.get(language_code="ar")
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [arabic.pk]})
+    url = page.get_translation(arabic).url
+
+    page.title = "Budget- och skuldrådgivning för alla"
+    page.search_description = "Gratis hjälp med hushållets ekonomi."
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    html, (attributes, title) = public(url)
+    assert title.strip() == "Budget- och skuldrådgivning för alla" and 'lang="sv"' in attributes
+    assert "Gratis hjälp med hushållets ekonomi." in html
+    assert "fallback-notice" in html
+    # Its own address, language and links stay the Arabic page's.
+    assert 'lang="ar"' in html and 'dir="rtl"' in html
+    assert 'href="/ar/' in html
