@@ -1,5 +1,5 @@
 """The yearly and tertial feedback report: one set of queries, used by the command, the admin
-view, the exports and the open statistics.
+view and the exports; the open statistics share its grouped count (``grouped``, ``counted``).
 
 Periods are counted in Stockholm time, so an item received on 31 December at 23:30 belongs to
 that year whatever UTC says. Counting is done by the database (GROUP BY).
@@ -80,14 +80,11 @@ def answered_in_time_filter(today: date) -> Q:
     )
 
 
-def build(period: Period, today: date | None = None, with_previous_year: bool = True) -> Report:
-    today = today or timezone.localdate()
-    items = items_in(period)
-    report = Report(period=period)
-    # One GROUP BY over the ids (no joins) gives every breakdown but the commitments, and the
-    # response figures as conditional counts; Python only adds up its few hundred rows.
-    groups = list(
-        items.values("kind", "channel", "category_id", "district_id")
+def grouped(items, today: date, *fields: str) -> list[dict]:
+    """One GROUP BY over ``fields`` (ids, no joins) with the response figures as conditional
+    counts: a few hundred rows at most, however many items there are."""
+    return list(
+        items.values(*fields)
         .annotate(
             n=Count("id"),
             answered=Count("id", filter=Q(answered_on__isnull=False)),
@@ -99,6 +96,32 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
         )
         .order_by()
     )
+
+
+def counted(period: Period, groups: list[dict]) -> Report:
+    """The figures that need no names, from ``grouped`` rows with at least the kind and the
+    category: what the report and the open statistics share."""
+    report = Report(period=period)
+    report.total = sum(row["n"] for row in groups)
+    report.by_category_id = dict(_summed(groups, lambda row: row["category_id"]))
+    report.by_kind = _summed(groups, lambda row: row["kind"])
+    report.answered = sum(row["answered"] for row in groups)
+    report.due_for_answer = sum(row["due_for_answer"] for row in groups)
+    report.answered_in_time = sum(row["in_time"] for row in groups)
+    report.still_open = sum(row["still_open"] for row in groups)
+    report.overdue = sum(row["overdue"] for row in groups)
+    complaints = [row for row in groups if row["kind"] == Kind.COMPLAINT]
+    report.complaints = sum(row["n"] for row in complaints)
+    report.justified_complaints = sum(row["justified"] for row in complaints)
+    return report
+
+
+def build(period: Period, today: date | None = None) -> Report:
+    today = today or timezone.localdate()
+    items = items_in(period)
+    # One grouped query gives every breakdown but the commitments; Python only adds up its rows.
+    groups = grouped(items, today, "kind", "channel", "category_id", "district_id")
+    report = counted(period, groups)
     categories = {
         c.pk: c for c in Category.objects.filter(pk__in={row["category_id"] for row in groups})
     }
@@ -108,7 +131,6 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
         entry = categories[row["category_id"]]
         return entry.sort_order, entry.name
 
-    report.total = sum(row["n"] for row in groups)
     report.by_category = [(name, n) for (_order, name), n in _summed(groups, category)]
     report.by_category_and_district = [
         (name, district, n)
@@ -116,17 +138,7 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
             groups, lambda row: (*category(row), districts.get(row["district_id"], "–"))
         )
     ]
-    report.by_category_id = dict(_summed(groups, lambda row: row["category_id"]))
-    report.by_kind = _summed(groups, lambda row: row["kind"])
     report.by_channel = _summed(groups, lambda row: row["channel"])
-    report.answered = sum(row["answered"] for row in groups)
-    report.due_for_answer = sum(row["due_for_answer"] for row in groups)
-    report.answered_in_time = sum(row["in_time"] for row in groups)
-    report.still_open = sum(row["still_open"] for row in groups)
-    report.overdue = sum(row["overdue"] for row in groups)
-    complaints = [row for row in groups if row["kind"] == Kind.COMPLAINT]
-    report.complaints = sum(row["n"] for row in complaints)
-    report.justified_complaints = sum(row["justified"] for row in complaints)
     report.by_commitment = [
         (row["commitment__code"], row["commitment__title"], row["n"])
         for row in items.filter(commitment__isnull=False)
@@ -141,16 +153,15 @@ def build(period: Period, today: date | None = None, with_previous_year: bool = 
         .order_by("received_at")
         .values_list("reference", "action_taken")
     )
-    if with_previous_year:
-        earlier = dict(
-            items_in(period.a_year_earlier())
-            .values_list("category_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        names = dict(Category.objects.filter(pk__in=earlier).values_list("pk", "name"))
-        report.previous_year_by_category = {names[pk]: n for pk, n in earlier.items()}
-        report.previous_year_total = sum(earlier.values())
+    earlier = dict(
+        items_in(period.a_year_earlier())
+        .values_list("category_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    names = dict(Category.objects.filter(pk__in=earlier).values_list("pk", "name"))
+    report.previous_year_by_category = {names[pk]: n for pk, n in earlier.items()}
+    report.previous_year_total = sum(earlier.values())
     return report
 
 
@@ -272,6 +283,12 @@ class OpenYear:
         return any(cell.count is None for cell in (*self.categories, *self.kinds))
 
 
+def _counted_year(year: int, today: date) -> Report:
+    """A year's figures for the open statistics, from one query grouped by kind and category."""
+    period = Period.year(year)
+    return counted(period, grouped(items_in(period), today, "kind", "category_id"))
+
+
 def open_statistics(
     minimum: int, locale: Locale, years: int = 5, today: date | None = None
 ) -> list[OpenYear]:
@@ -284,20 +301,23 @@ def open_statistics(
     default = Locale.get_default()
     names = LocalisedNames(Category, locale)
     kinds = dict(Kind.choices)
+    shown = Feedback.objects.order_by("-year").values_list("year", flat=True).distinct()[:years]
+    counts = {year: _counted_year(year, today) for year in shown}
+    # The categories are few whatever the register holds: read once for all years.
+    categories = list(Category.objects.select_related("locale"))
     out = []
-    for year in (
-        Feedback.objects.order_by("-year").values_list("year", flat=True).distinct()[:years]
-    ):
-        report = build(Period.year(year), today=today, with_previous_year=False)
+    for year, report in counts.items():
         if report.total < minimum:
             out.append(OpenYear(year, None, [], [], None))
             continue
-        listed = Category.objects.filter(
-            Q(locale=default, is_active=True) | Q(pk__in=list(report.by_category_id))
-        ).select_related("locale")
+        listed = [
+            c
+            for c in categories
+            if (c.locale_id == default.pk and c.is_active) or c.pk in report.by_category_id
+        ]
         by_category = suppress({c: report.by_category_id.get(c.pk, 0) for c in listed}, minimum)
-        counted = dict(report.by_kind)
-        by_kind = suppress({kind: counted.get(kind, 0) for kind in kinds}, minimum)
+        kind_counts = dict(report.by_kind)
+        by_kind = suppress({kind: kind_counts.get(kind, 0) for kind in kinds}, minimum)
         share = report.share_answered_in_time
         out.append(
             OpenYear(
