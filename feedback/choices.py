@@ -1,4 +1,5 @@
-"""The choices citizens see on the form and the status page (translated into every language)."""
+"""The choices citizens see on the form, the status page and the guarantee page (translated into
+every language)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -40,3 +41,11 @@ class AnswerChannel(models.TextChoices):
     LETTER = "letter", _("Letter")
     PHONE = "phone", _("Phone")
     MEETING = "meeting", _("Meeting")
+
+
+class Verdict(models.TextChoices):
+    """Whether a commitment was kept, in the guarantee's follow-up."""
+
+    KEPT = "kept", _("Kept in full")
+    PARTLY = "partly", _("Partly kept")
+    NOT_KEPT = "not_kept", _("Not kept")

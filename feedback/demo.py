@@ -13,9 +13,12 @@ from feedback.models import (
     FeedbackPage,
     FeedbackSettings,
     FeedbackStatisticsPage,
+    FollowUp,
+    FollowUpResult,
 )
-from portal.demo.content import ensure_child
+from portal.demo.content import EXAMPLE_SIGNER, ensure_child
 from portal.demo.translations import translate
+from portal.models import GuaranteePage
 
 SLUG = "synpunkter"
 INTRO = {
@@ -204,3 +207,54 @@ def create_demo_feedback(home: Page) -> None:
             feedback.justified = True
             feedback.action_taken = "Genomgång av bemötande i receptionen."
         feedback.save()
+
+
+# Verdicts and evidence of the demo follow-up, by commitment code; the rest are kept in full.
+DEMO_FOLLOW_UP = {
+    "nybesok": (
+        "partly",
+        "Exempel: stickprov av 10 ärenden, 8 fick en första tid inom 14 dagar.",
+        10,
+        8,
+    ),
+    "beslut": ("kept", "Exempel: stickprov av 10 ärenden, alla beslutade inom 14 dagar.", 10, 10),
+    "nabarhet": ("not_kept", "Exempel: växeln svarade inte på tisdagar under våren.", None, None),
+}
+
+
+def create_demo_follow_up(home: Page) -> None:
+    """This year's follow-up of the guarantee in force, for the whole unit, published as the
+    unit head's approval would: an example, as the guarantee is."""
+    if FollowUp.objects.exists():
+        return
+    today = timezone.localdate()
+    guarantee = (
+        GuaranteePage.objects.live()
+        .valid_on(today)
+        .filter(locale=Locale.get_default(), alias_of=None)
+        .first()
+    )
+    if guarantee is None:
+        return
+    follow_up = FollowUp(
+        guarantee=guarantee,
+        year=today.year,
+        summary="Exempel på en uppföljning: inte verkliga resultat.",
+        unit_head_approved_by=EXAMPLE_SIGNER,
+        unit_head_approved_at=timezone.now(),
+    )
+    for n, code in enumerate(guarantee.commitments.values_list("code", flat=True)):
+        verdict, evidence, size, kept = DEMO_FOLLOW_UP.get(code, ("kept", "", None, None))
+        follow_up.results.add(
+            FollowUpResult(
+                sort_order=n,
+                commitment_code=code,
+                verdict=verdict,
+                evidence=evidence,
+                sample_size=size,
+                sample_kept=kept,
+            )
+        )
+    follow_up.live = False
+    follow_up.save()
+    follow_up.save_revision().publish()

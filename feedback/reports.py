@@ -19,6 +19,7 @@ from feedback import triage
 from feedback.choices import Kind
 from feedback.models import Category, District, Feedback, LocalisedNames
 from feedback.periods import Period
+from portal.commitments import commitments
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
 
@@ -116,6 +117,21 @@ def counted(period: Period, groups: list[dict]) -> Report:
     return report
 
 
+def by_commitment(items) -> list[tuple[str, str, int]]:
+    """(code, Swedish title, count) per commitment, whatever the language or year of the
+    guarantee the item named it in (``portal.commitments``), by code."""
+    known = commitments()
+    counts: dict[str, int] = {}
+    for code, n in (
+        items.filter(commitment__isnull=False)
+        .values_list("commitment__code")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        counts[known.known_as(code)] = counts.get(known.known_as(code), 0) + n
+    return [(code, known.title.get(code, code), n) for code, n in sorted(counts.items())]
+
+
 def build(period: Period, today: date | None = None) -> Report:
     today = today or timezone.localdate()
     items = items_in(period)
@@ -139,13 +155,7 @@ def build(period: Period, today: date | None = None) -> Report:
         )
     ]
     report.by_channel = _summed(groups, lambda row: row["channel"])
-    report.by_commitment = [
-        (row["commitment__code"], row["commitment__title"], row["n"])
-        for row in items.filter(commitment__isnull=False)
-        .values("commitment__code", "commitment__title")
-        .annotate(n=Count("id"))
-        .order_by("commitment__code")
-    ]
+    report.by_commitment = by_commitment(items)
     answered = items.filter(answered_on__isnull=False)
     report.median_working_days_to_answer = median_working_days(answered)
     report.actions = list(

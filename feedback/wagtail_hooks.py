@@ -2,6 +2,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -12,9 +14,17 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from feedback import access_log, access_report, demo, report_views, subject_access
+from feedback import (
+    access_log,
+    access_report,
+    demo,
+    kept_promises,
+    report_views,
+    subject_access,
+)
 from feedback.dashboard import FeedbackPanel
-from feedback.models import Category, District, Notification, ResponseDeadline
+from feedback.follow_up import FollowUpForm
+from feedback.models import Category, District, FollowUp, Notification, ResponseDeadline
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
 from feedback.viewsets import FeedbackViewSet
 
@@ -92,6 +102,23 @@ class NotificationViewSet(SnippetViewSet):
     list_display = ["feedback", "purpose", "state", "attempts", "error_type", "sent_at"]
     list_filter = ["state", "purpose"]
     inspect_view_enabled = True
+
+
+class FollowUpViewSet(SnippetViewSet):
+    """The guarantee's yearly follow-up: written by follow-up editors, approved by the unit
+    head (the guarantee's workflow), published on the guarantee page."""
+
+    model = FollowUp
+    icon = "tasks"
+    menu_label = _("Guarantee follow-up")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["__str__", "year", "district", UpdatedAtColumn(), LiveStatusTagColumn()]
+    list_filter = ["year", "district", "live"]
+    edit_handler = ObjectList(FollowUp.panels, base_form_class=FollowUpForm)
+
+
+register_snippet(FollowUpViewSet)
 
 
 class FeedbackSetupGroup(SnippetViewSetGroup):
@@ -176,8 +203,10 @@ def add_feedback_panel(request, panels):
         panels.append(FeedbackPanel(request.user))
 
 
+hooks.register("guarantee_page_sections", kept_promises.add_to_guarantee_page)
 hooks.register("demo_feedback_page", demo.build_demo_feedback_page)
 # A fresh production site gets the form and the open statistics too (setup_site).
 hooks.register("essential_pages", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)
+hooks.register("demo_content_ready", demo.create_demo_follow_up)

@@ -1,10 +1,10 @@
 """What happens when a workflow is approved (``WAGTAIL_FINISH_WORKFLOW_ACTION``).
 
-A guarantee approved through the unit head's step is published with the approval (who, when)
-written into the revision that goes live: Wagtail publishes the latest revision, which may be
-newer than the one submitted (an edit or autosave while in review). Every other page is
-published as Wagtail does. Wagtail imports this action while it loads its own models, so our
-models are looked up when it runs rather than imported here.
+A guarantee (or the guarantee's follow-up) approved through the unit head's step is published
+with the approval (who, when) written into the revision that goes live: Wagtail publishes the
+latest revision, which may be newer than the one submitted (an edit or autosave while in
+review). Everything else is published as Wagtail does. Wagtail imports this action while it
+loads its own models, so our models are looked up when it runs rather than imported here.
 """
 
 from django.apps import apps
@@ -14,15 +14,16 @@ from wagtail.workflows import publish_workflow_state
 
 
 def publish_approved(workflow_state, user=None) -> None:
-    page = workflow_state.content_object.specific
+    approved = workflow_state.content_object
+    approved = getattr(approved, "specific", approved)
     approval_task = apps.get_model("portal", "UnitHeadApprovalTask")
     by_unit_head = approval_task.objects.filter(
         workflow_tasks__workflow=workflow_state.workflow
     ).exists()
-    if not (isinstance(page, apps.get_model("portal", "GuaranteePage")) and by_unit_head):
+    if not (hasattr(approved, "unit_head_approved_by") and by_unit_head):
         publish_workflow_state(workflow_state, user=user)
         return
-    revision = page.get_latest_revision()
+    revision = approved.get_latest_revision()
     revision.content["unit_head_approved_by"] = user.get_full_name() or user.get_username()
     revision.content["unit_head_approved_at"] = DjangoJSONEncoder().default(timezone.now())
     revision.save(update_fields=["content"])

@@ -1,4 +1,4 @@
-from feedback.choices import AnswerChannel
+from feedback.choices import AnswerChannel, Verdict
 from feedback.models.feedback import (
     AnswerBy,
     Category,
@@ -15,6 +15,7 @@ from feedback.models.feedback import (
     ResponseDeadline,
     Status,
 )
+from feedback.models.follow_up import FollowUp, FollowUpResult
 from feedback.models.page import FeedbackPage
 from feedback.models.statistics_page import FeedbackStatisticsPage
 
@@ -29,6 +30,8 @@ __all__ = [
     "FeedbackNote",
     "FeedbackSettings",
     "FeedbackStatisticsPage",
+    "FollowUp",
+    "FollowUpResult",
     "Kind",
     "LocalisedNames",
     "Notification",
@@ -36,4 +39,5 @@ __all__ = [
     "ReminderDigest",
     "ResponseDeadline",
     "Status",
+    "Verdict",
 ]

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -213,6 +214,9 @@ class GuaranteePage(RestrictionsFromDirectory, Page):
         if context["validity"] != "current":
             index_page = GuaranteeIndexPage.objects.get(path=self.path[: -self.steplen])
             context["current_guarantee"] = index_page.current_guarantee()
+        # Other apps add sections (the feedback app: how the promises were kept).
+        for add_sections in hooks.get_hooks("guarantee_page_sections"):
+            add_sections(self, request, context)
         return context
 
     class Meta:
@@ -283,6 +287,15 @@ class GuaranteeCommitment(Orderable):
             "A short stable name, e.g. first-appointment. Keep it when the wording changes."
         ),
     )
+    replaces_code = models.SlugField(
+        _("replaces the code"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "If this commitment had another code in an earlier guarantee, that code: reports "
+            "count the two as one commitment."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     explanation = models.TextField(_("explanation"), blank=True)
     target_value = models.PositiveIntegerField(_("target"), null=True, blank=True)
@@ -296,7 +309,7 @@ class GuaranteeCommitment(Orderable):
 
     panels = [
         FieldPanel("title"),
-        FieldPanel("code"),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("replaces_code")]),
         FieldPanel("explanation"),
         FieldRowPanel([FieldPanel("target_value"), FieldPanel("target_unit")]),
         FieldPanel("target_measures"),

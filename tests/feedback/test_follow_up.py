@@ -1,0 +1,188 @@
+"""The guarantee's yearly follow-up: a follow-up editor writes it in the admin (each
+commitment's feedback count filled in from the register, under every code the commitment has
+had), the unit head approves it in the guarantee's workflow, and the guarantee page shows how
+each promise was kept, small counts hidden."""
+
+from datetime import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from feedback import intake
+from feedback.follow_up_setup import FOLLOW_UP_EDITORS
+from feedback.models import Category, District, Feedback, FollowUp
+from portal.guarantee_approval import UNIT_HEADS_GROUP
+from portal.models import GuaranteePage
+from portal.workdays import STOCKHOLM
+from tests.feedback.conftest import swedish
+
+pytestmark = pytest.mark.django_db
+ADD = "/admin/snippets/feedback/followup/add/"
+
+
+@pytest.fixture
+def guarantee(demo_site):
+    FollowUp.objects.all().delete()  # the demo's example
+    return GuaranteePage.objects.get(slug="kvalitetsgaranti-2026", locale__language_code="sv")
+
+
+def staff(django_user_model, name, group):
+    user = django_user_model.objects.create_user(
+        name, f"{name}@example.org", "pw-x-1", first_name=name.title(), last_name="Test"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def feedback_on(commitment, district="Östermalm", when=datetime(2026, 3, 2, 10)):
+    item = intake.register(
+        Feedback(
+            kind="complaint",
+            category=swedish(Category, "Handläggning"),
+            district=swedish(District, district),
+            commitment=commitment,
+            language=commitment.page.locale.language_code,
+            channel="web",
+            message="Beslutet dröjde.",
+        )
+    ).feedback
+    Feedback.objects.filter(pk=item.pk).update(received_at=when.replace(tzinfo=STOCKHOLM))
+    return item
+
+
+def follow_up_form(guarantee, district, results, **actions):
+    return nested_form_data(
+        {
+            "guarantee": guarantee.pk,
+            "year": 2026,
+            "district": district.pk if district else "",
+            "summary": "Vi höll de flesta löftena.",
+            "results": inline_formset(results),
+            **actions,
+        }
+    )
+
+
+def result(code, verdict, **fields):
+    return {
+        "commitment_code": code,
+        "verdict": verdict,
+        "evidence": fields.pop("evidence", ""),
+        "sample_size": fields.pop("sample_size", ""),
+        "sample_kept": fields.pop("sample_kept", ""),
+        "action": fields.pop("action", ""),
+    }
+
+
+def commitment(guarantee, code, language="sv"):
+    page = (
+        guarantee
+        if language == "sv"
+        else guarantee.get_translation(Locale.objects.get(language_code=language))
+    )
+    return page.specific.commitments.get(code=code)
+
+
+@pytest.fixture
+def submitted(client, django_user_model, guarantee, request):
+    """Östermalm's follow-up of 2026, submitted for approval by a follow-up editor, with
+    ``reachability`` items on the reachability commitment (3 unless parametrized)."""
+    reachability = getattr(request, "param", 3)
+    decisions = commitment(guarantee, "beslut")
+    for _n in range(3):
+        feedback_on(decisions)
+    feedback_on(commitment(guarantee, "beslut", "en"))  # the same commitment, in English
+    feedback_on(decisions, district="Norrmalm")  # another district
+    feedback_on(decisions, when=datetime(2025, 12, 31, 23, 30))  # another year
+    for _n in range(reachability):
+        feedback_on(commitment(guarantee, "nabarhet"))
+
+    client.force_login(staff(django_user_model, "fia", FOLLOW_UP_EDITORS))
+    response = client.post(
+        ADD,
+        follow_up_form(
+            guarantee,
+            swedish(District, "Östermalm"),
+            [
+                result(
+                    "beslut",
+                    "partly",
+                    evidence="Stickprov: 10 ärenden, 9 beslutade inom 14 dagar.",
+                    sample_size=10,
+                    sample_kept=9,
+                    action="Vi ser över bemanningen i augusti.",
+                ),
+                result("nabarhet", "kept"),
+            ],
+            **{"action-submit": "submit"},
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    client.logout()
+    return FollowUp.objects.get()
+
+
+def test_the_counts_come_from_the_register_under_the_commitments_code(submitted):
+    """Four items named the decision commitment in Östermalm in 2026, one of them through the
+    English guarantee's copy of it; other districts and years are not counted."""
+    revision = submitted.latest_revision.as_object()
+    counts = {r.commitment_code: r.feedback_count for r in revision.results.all()}
+    assert counts == {"beslut": 4, "nabarhet": 3}
+
+
+def test_a_follow_up_editor_cannot_publish_it(submitted, client, guarantee):
+    assert not submitted.live
+    assert submitted.current_workflow_state.current_task_state.task.name
+    assert "How we kept our promises" not in client.get("/en/" + _path(guarantee)).content.decode()
+
+
+def _path(guarantee):
+    english = guarantee.get_translation(Locale.objects.get(language_code="en"))
+    return english.url.removeprefix("/en/")
+
+
+def approve(client, follow_up, user):
+    client.force_login(user)
+    task_state = follow_up.current_workflow_state.current_task_state
+    url = (
+        f"/admin/snippets/feedback/followup/workflow/action/{follow_up.pk}/approve/{task_state.pk}/"
+    )
+    return client.post(url, {"comment": ""})
+
+
+def test_the_unit_heads_approval_publishes_it_on_the_guarantee_page(
+    submitted, client, django_user_model, guarantee
+):
+    assert (
+        approve(client, submitted, staff(django_user_model, "karin", UNIT_HEADS_GROUP)).status_code
+        == 302
+    )
+    submitted.refresh_from_db()
+    assert submitted.live and submitted.unit_head_approved_by == "Karin Test"
+    client.logout()
+
+    html = client.get("/en/" + _path(guarantee)).content.decode()
+    assert "How we kept our promises in 2026" in html
+    assert "Partly kept" in html and "Kept in full" in html
+    assert "The promise was kept in 9 of 10 cases we checked." in html
+    assert "We received 4 pieces of feedback about this promise." in html
+    assert "We received 3 pieces of feedback about this promise." in html
+    assert 'lang="sv">Stickprov: 10 ärenden' in html
+
+    swedish_page = client.get(guarantee.url).content.decode()
+    assert "Stickprov: 10 ärenden" in swedish_page
+
+
+@pytest.mark.parametrize("submitted", [1], indirect=True)
+def test_small_counts_are_hidden_as_in_the_open_statistics(
+    submitted, client, django_user_model, guarantee
+):
+    """One item is below the smallest count shown (3); one hidden cell alone could be worked
+    out, so the open statistics' rule hides the smallest shown one too."""
+    approve(client, submitted, staff(django_user_model, "karin", UNIT_HEADS_GROUP))
+    client.logout()
+    html = client.get("/en/" + _path(guarantee)).content.decode()
+    assert html.count("Feedback about this promise: not shown") == 2
+    assert "pieces of feedback about this promise" not in html
