@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import errors, health
-from portal import second_factor, staff_sign_in, views
+from portal import appeal_page, second_factor, staff_sign_in, views
 
 urlpatterns = [
     # For the load balancer and monitoring (see config/health.py).
@@ -33,9 +33,10 @@ urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 # Every public page lives under its language prefix (/sv/…, /en/…); the bare root redirects
 # to the language the browser asks for, or Swedish.
 urlpatterns += i18n_patterns(
-    # Before Wagtail's catch-all, so no page can hide it (a page with the slug "sok" under the
-    # home page would be unreachable).
+    # Before Wagtail's catch-all, so no page can hide them (a page with the slug "sok" under
+    # the home page would be unreachable).
     path("sok/", views.search, name="search"),
+    path("sista-dagen-att-overklaga/", appeal_page.last_day_view, name="last_day_to_appeal"),
     # Wagtail's front-end URLs; its page view routed through the page directory.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),

@@ -101,12 +101,17 @@ def _may_keep(request, response) -> bool:
     )
 
 
+def next_midnight(moment: datetime) -> datetime:
+    """The Stockholm midnight after ``moment``, when a page's "today" changes."""
+    return datetime.combine(
+        moment.astimezone(STOCKHOLM).date() + timedelta(days=1), datetime.min.time(), STOCKHOLM
+    )
+
+
 def _seconds_to_keep(request, started: datetime) -> int:
     """Until the midnight after the page was asked for (its date decided what it shows), or
     what the page said (``expire_at``), at most PAGE_CACHE_SECONDS."""
-    midnight = datetime.combine(
-        started.astimezone(STOCKHOLM).date() + timedelta(days=1), datetime.min.time(), STOCKHOLM
-    )
+    midnight = next_midnight(started)
     until = min(midnight, getattr(request, "page_cache_until", None) or midnight)
     seconds = int((until - timezone.now()).total_seconds())
     return min(settings.PAGE_CACHE_SECONDS, seconds)

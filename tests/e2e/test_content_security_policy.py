@@ -14,6 +14,7 @@ PAGES = [
     "/sv/synpunkter/status/",
     "/sv/statistik/",
     "/sv/sok/?q=garanti",
+    "/sv/sista-dagen-att-overklaga/?told_on=2026-02-30",
 ]
 
 

@@ -11,12 +11,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import date, timedelta
 
 import pytest
 
 from tests.e2e.conftest import ROOT, require
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+A_WEEK_AGO = date.today() - timedelta(days=7)
 LANGUAGES = ["sv", "ar", "fi"]
 PAGES = [
     "/",
@@ -33,6 +35,9 @@ PAGES = [
     "/synpunkter/",
     "/synpunkter/status/",
     "/synpunkter/personuppgifter/",
+    "/sista-dagen-att-overklaga/",
+    f"/sista-dagen-att-overklaga/?told_on={A_WEEK_AGO}",
+    "/sista-dagen-att-overklaga/?told_on=2026-02-30",
 ]
 
 

@@ -1,6 +1,8 @@
 """Reflow (WCAG 1.4.10): at 320 CSS pixels no page scrolls sideways, in Swedish, Arabic and
 Finnish (long compound words: "Försörjningsstödsenheten", "Toimeentulotukiyksikkö")."""
 
+from datetime import date, timedelta
+
 import pytest
 
 PAGES = [
@@ -16,6 +18,7 @@ PAGES = [
     "/synpunkter/personuppgifter/",
     "/statistik/",
     "/sok/?q=garanti",
+    f"/sista-dagen-att-overklaga/?told_on={date.today() - timedelta(days=7)}",
 ]
 OVERFLOWING = """() => {
     const width = document.documentElement.clientWidth;
