@@ -12,12 +12,12 @@ from typing import TypeVar
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from feedback import triage
-from feedback.choices import Kind
-from feedback.models import Category, District, Feedback, LocalisedNames
+from feedback.choices import Kind, Verdict
+from feedback.models import Category, District, Feedback, FollowUp, LocalisedNames
 from feedback.periods import Period
 from portal.commitments import commitments
 from portal.models import ClosedDay
@@ -35,6 +35,9 @@ class Report:
     by_kind: list[tuple[str, int]] = field(default_factory=list)
     by_channel: list[tuple[str, int]] = field(default_factory=list)
     by_commitment: list[tuple[str, str, int]] = field(default_factory=list)
+    # code → (due for an answer, answered in time); code → the follow-up's verdict in words
+    commitment_answers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    kept_promises: dict[str, str] = field(default_factory=dict)
     answered: int = 0
     # The share answered in time counts the items that asked for an answer and were due (see
     # due_for_answer_filter); answered_in_time is how many of those were answered by the date.
@@ -117,19 +120,40 @@ def counted(period: Period, groups: list[dict]) -> Report:
     return report
 
 
-def by_commitment(items) -> list[tuple[str, str, int]]:
+def by_commitment(items, today: date) -> tuple[list[tuple[str, str, int]], dict]:
     """(code, Swedish title, count) per commitment, whatever the language or year of the
-    guarantee the item named it in (``portal.commitments``), by code."""
+    guarantee the item named it in (``portal.commitments``), by code; and per code the items
+    due for an answer and those answered in time."""
     known = commitments()
-    counts: dict[str, int] = {}
-    for code, n in (
-        items.filter(commitment__isnull=False)
-        .values_list("commitment__code")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        counts[known.known_as(code)] = counts.get(known.known_as(code), 0) + n
-    return [(code, known.title.get(code, code), n) for code, n in sorted(counts.items())]
+    counts: dict[str, list[int]] = {}
+    for row in grouped(items.filter(commitment__isnull=False), today, "commitment__code"):
+        figures = counts.setdefault(known.known_as(row["commitment__code"]), [0, 0, 0])
+        figures[0] += row["n"]
+        figures[1] += row["due_for_answer"]
+        figures[2] += row["in_time"]
+    rows = [(code, known.title.get(code, code), n) for code, (n, _d, _t) in sorted(counts.items())]
+    return rows, {code: (due, in_time) for code, (_n, due, in_time) in counts.items()}
+
+
+def kept_promises(year: int) -> dict[str, str]:
+    """The published whole-unit follow-up of ``year``: each commitment's verdict and sample,
+    in the unit's words, by the code it is known by now."""
+    follow_up = (
+        FollowUp.objects.filter(live=True, year=year, district__isnull=True)
+        .prefetch_related("results")
+        .first()
+    )
+    if follow_up is None:
+        return {}
+    known = commitments()
+    out = {}
+    for result in follow_up.results.all():
+        with translation.override("sv"):
+            text = str(Verdict(result.verdict).label)
+        if result.sample_size is not None:
+            text += f" (stickprov: {result.sample_kept} av {result.sample_size})"
+        out[known.known_as(result.commitment_code)] = text
+    return out
 
 
 def build(period: Period, today: date | None = None) -> Report:
@@ -155,7 +179,9 @@ def build(period: Period, today: date | None = None) -> Report:
         )
     ]
     report.by_channel = _summed(groups, lambda row: row["channel"])
-    report.by_commitment = by_commitment(items)
+    report.by_commitment, report.commitment_answers = by_commitment(items, today)
+    if period == Period.year(period.start.year):
+        report.kept_promises = kept_promises(period.start.year)
     answered = items.filter(answered_on__isnull=False)
     report.median_working_days_to_answer = median_working_days(answered)
     report.actions = list(
@@ -243,6 +269,20 @@ def swedish_text(report: Report) -> str:
             f"{share} % av dem som bad om svar fick svar inom svarstiden "
             f"({report.answered_in_time} av {report.due_for_answer})."
         )
+    named = {code: (title, n) for code, title, n in report.by_commitment}
+    codes = sorted({*named, *report.kept_promises})
+    if codes:
+        lines += ["", "Våra åtaganden i kvalitetsgarantin:"]
+        titles = commitments().title
+        for code in codes:
+            title, n = named.get(code, (titles.get(code, code), 0))
+            parts = [f"{n} st. synpunkter"]
+            due, in_time = report.commitment_answers.get(code, (0, 0))
+            if due:
+                parts.append(f"{in_time} av {due} fick svar inom svarstiden")
+            if code in report.kept_promises:
+                parts.append(f"uppföljning: {report.kept_promises[code]}")
+            lines.append(f"- {title}: {', '.join(parts)}.")
     if report.actions:
         lines += ["", "Åtgärder:"]
         lines += [f"- {action} ({reference})" for reference, action in report.actions]

@@ -10,9 +10,10 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from feedback import intake
+from feedback import intake, reports
 from feedback.follow_up_setup import FOLLOW_UP_EDITORS
 from feedback.models import Category, District, Feedback, FollowUp
+from feedback.periods import Period
 from portal.guarantee_approval import UNIT_HEADS_GROUP
 from portal.models import GuaranteePage
 from portal.workdays import STOCKHOLM
@@ -186,3 +187,21 @@ def test_small_counts_are_hidden_as_in_the_open_statistics(
     html = client.get("/en/" + _path(guarantee)).content.decode()
     assert html.count("Feedback about this promise: not shown") == 2
     assert "pieces of feedback about this promise" not in html
+
+
+def test_the_yearly_reports_text_says_how_each_promise_was_kept(demo_site):
+    """The demo's whole-unit follow-up of this year, in the paste-ready text, with the feedback
+    that named each commitment and how much of it was answered in time."""
+    guarantee = GuaranteePage.objects.get(slug="kvalitetsgaranti-2026", locale__language_code="sv")
+    feedback_on(commitment(guarantee, "nybesok"), when=datetime(2026, 5, 4, 10))
+    text = reports.swedish_text(reports.build(Period.year(2026)))
+    section = text.split("Våra åtaganden i kvalitetsgarantin:\n")[1]
+    first_visit = commitment(guarantee, "nybesok").title
+    assert (
+        f"- {first_visit}: 1 st. synpunkter, uppföljning: Uppfylls delvis (stickprov: 8 av 10)."
+        in section
+    )
+    reachability = commitment(guarantee, "nabarhet").title
+    assert f"- {reachability}: 0 st. synpunkter, uppföljning: Uppfylls inte." in section
+    # A tertial's text has no follow-up: it is yearly.
+    assert "uppföljning" not in reports.swedish_text(reports.build(Period.year(2026, 2)))
