@@ -13,13 +13,14 @@ from typing import TypeVar
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from feedback import triage
 from feedback.choices import Kind, Verdict
 from feedback.models import Category, District, Feedback, FollowUp, LocalisedNames
 from feedback.periods import Period
-from portal.commitments import commitments
+from portal.commitments import Commitments, commitments, in_force
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
 
@@ -37,6 +38,7 @@ class Report:
     by_commitment: list[tuple[str, str, int]] = field(default_factory=list)
     # code → (due for an answer, answered in time); code → the follow-up's verdict in words
     commitment_answers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    answers_by_district: dict[int | None, tuple[int, int]] = field(default_factory=dict)
     kept_promises: dict[str, str] = field(default_factory=dict)
     answered: int = 0
     # The share answered in time counts the items that asked for an answer and were due (see
@@ -321,22 +323,69 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class ShareCell:
+    label: str
+    share: int | None  # per cent answered in time; None where too few were due (published_share)
+    lang: str = ""  # the label's language where it is not the reader's
+
+
+@dataclass(frozen=True)
 class OpenYear:
     year: int
     total: int | None  # None: fewer than the minimum in all, and then no breakdown
     categories: list[Cell]
     kinds: list[Cell]
     share_answered_in_time: int | None  # per cent; None where too few were due for an answer
+    in_time_by_district: list[ShareCell] = field(default_factory=list)
+    in_time_by_commitment: list[ShareCell] = field(default_factory=list)
 
     @property
     def has_hidden_cells(self) -> bool:
         return any(cell.count is None for cell in (*self.categories, *self.kinds))
 
+    @property
+    def in_time_tables(self) -> list[tuple[str, str, list[ShareCell]]]:
+        """(caption, row heading, cells) of the shares answered in time that have rows."""
+        tables = [
+            (_("Answered in time, by district"), _("District"), self.in_time_by_district),
+            (
+                _("Answered in time, by commitment in our guarantee"),
+                _("Commitment"),
+                self.in_time_by_commitment,
+            ),
+        ]
+        return [table for table in tables if table[2]]
 
-def _counted_year(year: int, today: date) -> Report:
-    """A year's figures for the open statistics, from one query grouped by kind and category."""
+
+def published_share(due: int, in_time: int, minimum: int) -> int | None:
+    """The share answered in time, in per cent, as published: only where at least ``minimum``
+    items were due for an answer (the small-cell rule for a share)."""
+    return round(100 * in_time / due) if due and due >= minimum else None
+
+
+def _answers(groups: list[dict], key) -> dict:
+    """key(row) → (due for an answer, answered in time), summed over ``grouped`` rows."""
+    out: dict = {}
+    for row in groups:
+        due, in_time = out.get(key(row), (0, 0))
+        out[key(row)] = (due + row["due_for_answer"], in_time + row["in_time"])
+    return out
+
+
+def _counted_year(year: int, today: date, known: Commitments) -> Report:
+    """A year's figures for the open statistics, from one query grouped by kind, category,
+    district and commitment."""
     period = Period.year(year)
-    return counted(period, grouped(items_in(period), today, "kind", "category_id"))
+    groups = grouped(
+        items_in(period), today, "kind", "category_id", "district_id", "commitment__code"
+    )
+    report = counted(period, groups)
+    report.answers_by_district = _answers(groups, lambda row: row["district_id"])
+    report.commitment_answers = _answers(
+        [row for row in groups if row["commitment__code"]],
+        lambda row: known.known_as(row["commitment__code"]),
+    )
+    return report
 
 
 def open_statistics(
@@ -352,9 +401,15 @@ def open_statistics(
     names = LocalisedNames(Category, locale)
     kinds = dict(Kind.choices)
     shown = Feedback.objects.order_by("-year").values_list("year", flat=True).distinct()[:years]
-    counts = {year: _counted_year(year, today) for year in shown}
+    known = commitments()
+    counts = {year: _counted_year(year, today, known) for year in shown}
     # The categories are few whatever the register holds: read once for all years.
     categories = list(Category.objects.select_related("locale"))
+    districts = list(
+        District.objects.filter(locale=default, is_active=True).select_related("locale")
+    )
+    district_names = LocalisedNames(District, locale)
+    commitment_titles = in_force(locale.language_code)
     out = []
     for year, report in counts.items():
         if report.total < minimum:
@@ -368,7 +423,6 @@ def open_statistics(
         by_category = suppress({c: report.by_category_id.get(c.pk, 0) for c in listed}, minimum)
         kind_counts = dict(report.by_kind)
         by_kind = suppress({kind: kind_counts.get(kind, 0) for kind in kinds}, minimum)
-        share = report.share_answered_in_time
         out.append(
             OpenYear(
                 year=year,
@@ -378,9 +432,27 @@ def open_statistics(
                     for category, count in by_category.items()
                 ],
                 kinds=[Cell(str(kinds[kind]), count) for kind, count in by_kind.items()],
-                share_answered_in_time=round(100 * share)
-                if share is not None and report.due_for_answer >= minimum
-                else None,
+                share_answered_in_time=published_share(
+                    report.due_for_answer, report.answered_in_time, minimum
+                ),
+                in_time_by_district=[
+                    ShareCell(
+                        district_names.label(district),
+                        published_share(
+                            *report.answers_by_district.get(district.pk, (0, 0)), minimum
+                        ),
+                        district_names.language(district),
+                    )
+                    for district in districts
+                ],
+                in_time_by_commitment=[
+                    ShareCell(
+                        title,
+                        published_share(*report.commitment_answers.get(code, (0, 0)), minimum),
+                        lang,
+                    )
+                    for code, title, lang in commitment_titles
+                ],
             )
         )
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
-from portal.models import GuaranteeCommitment
+from portal.models import GuaranteeCommitment, GuaranteePage
 
 
 @dataclass(frozen=True)
@@ -61,3 +61,20 @@ def choices() -> list[tuple[str, str]]:
     """For a select of commitments: the code with its Swedish title."""
     titles = commitments().title
     return [("", "---------"), *((code, f"{title} ({code})") for code, title in titles.items())]
+
+
+def in_force(language: str) -> list[tuple[str, str, str]]:
+    """The commitments of the guarantee in force today as (code, title, the title's language
+    where it is not ``language``): from the guarantee's translation into ``language`` where
+    there is one, else the Swedish."""
+    valid = GuaranteePage.objects.live().valid_on(timezone.localdate())
+    page = valid.filter(locale__language_code=language, alias_of=None).first()
+    written_in = ""
+    if page is None:
+        page = valid.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        written_in = "" if language == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    if page is None:
+        return []
+    return [
+        (code, title, written_in) for code, title in page.commitments.values_list("code", "title")
+    ]

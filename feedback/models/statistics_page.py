@@ -41,6 +41,11 @@ class FeedbackStatisticsPage(RestrictionsFromDirectory, Page):
             years=years,
             minimum=minimum,
             has_hidden_cells=any(year.has_hidden_cells for year in years),
+            has_hidden_shares=any(
+                cell.share is None
+                for year in years
+                for cell in (*year.in_time_by_district, *year.in_time_by_commitment)
+            ),
         )
         return context
 
