@@ -37,8 +37,14 @@ urlpatterns += i18n_patterns(
     # the home page would be unreachable).
     path("sok/", views.search, name="search"),
     path("sista-dagen-att-overklaga/", appeal_page.last_day_view, name="last_day_to_appeal"),
-    # Wagtail's front-end URLs; its page view routed through the page directory.
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # Wagtail's front-end URLs; its page view routed through the page directory, its sign-in
+    # form replaced by the staff sign-in.
+    path("_util/login/", staff_sign_in.public_sign_in, name="wagtailcore_login"),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_login")
+    ],
     re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

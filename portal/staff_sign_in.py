@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
@@ -185,3 +186,10 @@ class StaffLogoutView(account.LogoutView):
 
     def get_success_url(self):
         return self.after_sign_out
+
+
+def public_sign_in(request):
+    """Wagtail's public sign-in (``/<language>/_util/login/``, for pages restricted to signed-in
+    users) is a bare password form: it would skip the provider, the break-glass rule and the
+    lockout's view. Staff sign in where the admin does, and come back to the page."""
+    return redirect_to_login(request.GET.get("next") or "/", login_url="/admin/login/")

@@ -359,3 +359,13 @@ def test_provider_sign_ins_are_not_counted_by_the_lockout(browser, configured):
     browser.provider_session.cookies.clear()
     status, _ = browser.sign_in_with_provider(sub)
     assert status == 200 and browser.url == "http://testserver/admin/"
+
+
+def test_the_public_sign_in_form_leads_to_the_staff_sign_in(client, break_glass):
+    """Wagtail's own password form under /<language>/_util/login/ would sign in without the
+    provider's rules; it sends staff to the admin's sign-in and back to the page."""
+    answer = client.get("/sv/_util/login/?next=/sv/oppettider/")
+    assert answer.status_code == 302
+    assert answer["Location"] == "/admin/login/?next=/sv/oppettider/"
+    client.post("/sv/_util/login/", {"username": BREAK_GLASS, "password": BREAK_GLASS_PASSWORD})
+    assert "_auth_user_id" not in client.session
