@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from feedback import control_sample, intake, reports
+from feedback import access_log, control_sample, intake, reports
 from feedback.models import (
     Category,
     Check,
@@ -187,3 +187,42 @@ def test_the_command_draws_the_same_items_as_the_seed(register):
     assert "seed 77" in out.getvalue()
     assert picked(from_command) == picked(control_sample.draw(2026, seed=77))
     assert from_command.items.count() == 23
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("granskare", "g@example.org", "pw-x-1")
+    client.force_login(user)
+    return client
+
+
+def test_a_reviewer_draws_reviews_and_feeds_the_follow_up_in_the_admin(register, admin_client):
+    response = admin_client.post(
+        "/admin/control_sample/new/", {"year": 2026, "tertial": "", "per_district": 2, "seed": 11}
+    )
+    sample = ControlSample.objects.get()
+    assert response.status_code == 302
+    assert picked(sample) == picked(control_sample.draw(2026, per_district=2, seed=11))
+
+    listing = admin_client.get(f"/admin/control_sample_item/?sample={sample.pk}")
+    first = sample.items.select_related("feedback").first()
+    assert first.feedback.reference in listing.content.decode()
+    assert "Jag fick inget svar." not in listing.content.decode()  # no free text in the list
+
+    opened = admin_client.get(f"/admin/control_sample_item/edit/{first.pk}/")
+    assert "Jag fick inget svar." in opened.content.decode()
+    assert first.feedback.pk in [
+        int(e.object_id) for e in access_log.entries().filter(action="feedback.view")
+    ]
+
+    admin_client.post(
+        f"/admin/control_sample_item/edit/{first.pk}/",
+        {"deadline_kept": "yes", "written_answer_kept": "no", "note": "Svar per telefon."},
+    )
+    first.refresh_from_db()
+    assert (first.written_answer_kept, first.reviewed_by.username) == ("no", "granskare")
+
+    page = admin_client.get(f"/admin/control_sample/inspect/{sample.pk}/")
+    assert [(s.reviewed, s.kept) for s in page.context["summary"] if s.reviewed] == [(1, 0)]
+    fed = admin_client.post(f"/admin/control_sample/{sample.pk}/feed/", follow=True)
+    assert fed.status_code == 200
