@@ -22,6 +22,7 @@ from feedback import (
     report_views,
     subject_access,
 )
+from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
 from feedback.follow_up import FollowUpForm
 from feedback.models import Category, District, FollowUp, Notification, ResponseDeadline
@@ -133,6 +134,14 @@ register_snippet(FeedbackSetupGroup)
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return FeedbackViewSet("feedback")
+
+
+@hooks.register("register_admin_viewset")
+def register_control_sample_viewsets():
+    return [
+        ControlSampleViewSet("control_sample"),
+        ControlSampleItemViewSet("control_sample_item"),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -327,6 +327,12 @@ ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("ACCESS_LOG_RETENTION_MONTHS", 
 # answer is ready and links to the status page, where the lookup code opens it.
 FEEDBACK_ANSWER_TEXT_IN_EMAIL = env_bool("FEEDBACK_ANSWER_TEXT_IN_EMAIL", default=False)
 
+# The commitment the internal-control sample of feedback measures (answered in time, written
+# complaints answered in writing): its follow-up result gets the sample's figures.
+FEEDBACK_CONTROL_SAMPLE_COMMITMENT = os.environ.get(
+    "FEEDBACK_CONTROL_SAMPLE_COMMITMENT", "synpunkter"
+)
+
 # An e-mail a worker claimed ("sending") longer ago than this was left by a worker that died;
 # `retry_notifications` sends it again (same Message-ID). Longer than any send takes
 # (EMAIL_TIMEOUT); the smoke test (deploy/smoke) shortens it.

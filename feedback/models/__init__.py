@@ -1,4 +1,5 @@
 from feedback.choices import AnswerChannel, Verdict
+from feedback.models.control_sample import Check, ControlSample, ControlSampleItem
 from feedback.models.feedback import (
     AnswerBy,
     Category,
@@ -24,6 +25,9 @@ __all__ = [
     "AnswerChannel",
     "Category",
     "Channel",
+    "Check",
+    "ControlSample",
+    "ControlSampleItem",
     "District",
     "Feedback",
     "FeedbackPage",
