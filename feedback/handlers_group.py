@@ -10,6 +10,11 @@ PERMISSIONS = [
     ("feedback", "feedback", "change_feedback"),
     ("feedback", "feedbacknote", "add_feedbacknote"),
     ("feedback", "feedbacknote", "view_feedbacknote"),
+    # The internal-control sample: handlers draw it and review its items.
+    ("feedback", "controlsample", "add_controlsample"),
+    ("feedback", "controlsample", "view_controlsample"),
+    ("feedback", "controlsampleitem", "view_controlsampleitem"),
+    ("feedback", "controlsampleitem", "change_controlsampleitem"),
 ]
 
 

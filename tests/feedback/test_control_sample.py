@@ -6,10 +6,13 @@ from datetime import date, datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
 from feedback import access_log, control_sample, intake, reports
+from feedback.follow_up_setup import FOLLOW_UP_EDITORS
+from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import (
     Category,
     Check,
@@ -191,7 +194,11 @@ def test_the_command_draws_the_same_items_as_the_seed(register):
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("granskare", "g@example.org", "pw-x-1")
+    """A feedback handler, who draws and reviews, and writes the follow-up too."""
+    user = django_user_model.objects.create_user("granskare", "g@example.org", "pw-x-1")
+    user.groups.add(
+        Group.objects.get(name=HANDLERS_GROUP), Group.objects.get(name=FOLLOW_UP_EDITORS)
+    )
     client.force_login(user)
     return client
 
