@@ -51,6 +51,17 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
         ),
     )
 
+    forward_as_appeal = forms.BooleanField(
+        label=_("Forwarded as an appeal"),
+        required=False,
+        help_text=_(
+            "Tick when the item has been sent on as an appeal of the decision. The citizen who "
+            "gave an e-mail address is told; this cannot be undone."
+        ),
+    )
+    # Shown only for an item that may be an appeal.
+    appeal_fields = ("decision_told_on", "appeal_arrived_on", "forward_as_appeal")
+
     class Meta:
         model = Feedback
         fields = [
@@ -61,10 +72,15 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
             "answer_channel",
             "justified",
             "action_taken",
+            "may_be_appeal",
+            "decision_told_on",
+            "appeal_arrived_on",
         ]
         field_classes = {"assigned_to": HandlerChoiceField}
         widgets = {
             "answered_on": forms.DateInput(attrs={"type": "date"}),
+            "decision_told_on": forms.DateInput(attrs={"type": "date"}),
+            "appeal_arrived_on": forms.DateInput(attrs={"type": "date"}),
             "answer_text": forms.Textarea(attrs={"rows": 6}),
             "action_taken": forms.Textarea(attrs={"rows": 3}),
             "justified": forms.NullBooleanSelect,
@@ -76,6 +92,17 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
         self.old_status = self.instance.status
         if not (self.instance.email and self.instance.answer_by == AnswerBy.EMAIL):
             del self.fields["send_answer_by_email"]
+        self.forwards_now = False
+        if not self.instance.may_be_appeal:
+            for name in self.appeal_fields:
+                del self.fields[name]
+        elif self.instance.appeal_forwarded_on:
+            self.initial["forward_as_appeal"] = True
+            for name in ("may_be_appeal", "appeal_arrived_on", "forward_as_appeal"):
+                self.fields[name].disabled = True
+        elif self.instance.appeal_arrived_on is None:
+            # Feedback that is an appeal arrived when the feedback did.
+            self.initial["appeal_arrived_on"] = timezone.localdate(self.instance.received_at)
 
     def clean(self):
         cleaned = super().clean()
@@ -92,7 +119,28 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
         error = triage.transition_error(self.instance, self.old_status, cleaned.get("status"))
         if error:
             self.add_error("status", error)
+        self.clean_appeal(cleaned)
         return cleaned
+
+    def clean_appeal(self, cleaned):
+        """Forwarding as an appeal needs the day it arrived, and happens once (``forwards_now``)."""
+        today = timezone.localdate()
+        for name in ("decision_told_on", "appeal_arrived_on"):
+            if cleaned.get(name) and cleaned[name] > today:
+                self.add_error(name, _("The date cannot be in the future."))
+        if self.instance.appeal_forwarded_on or not (
+            cleaned.get("forward_as_appeal") and cleaned.get("may_be_appeal")
+        ):
+            return
+        if not cleaned.get("appeal_arrived_on"):
+            self.add_error("appeal_arrived_on", _("Enter the day the appeal arrived."))
+        else:
+            self.forwards_now = True
+
+    def save(self, commit=True):
+        if self.forwards_now:
+            self.instance.appeal_forwarded_on = timezone.localdate()
+        return super().save(commit)
 
 
 class RegisterForm(IdentityNumberGuard, forms.ModelForm):

@@ -13,12 +13,20 @@ class FeedbackConfig(AppConfig):
         # Imported once the app registry is ready: the module works with models.
         from feedback.follow_up_setup import ensure_follow_up_roles
         from feedback.handlers_group import ensure_handlers_group
-        from feedback.models import Category, District, Feedback, FollowUp, FollowUpResult
+        from feedback.models import (
+            AppealWord,
+            Category,
+            District,
+            Feedback,
+            FollowUp,
+            FollowUpResult,
+        )
         from feedback.statistics_cache import register_changed
         from portal import content_generation
 
-        # Pages show the lists (the form, the statistics): editing them is a content change.
-        content_generation.watch(Category, District, FollowUp, FollowUpResult)
+        # Pages show the lists (the form, the statistics): editing them is a content change. The
+        # appeal words are remembered per content generation too (appeal_guard).
+        content_generation.watch(Category, District, FollowUp, FollowUpResult, AppealWord)
         post_save.connect(register_changed, sender=Feedback, dispatch_uid="feedback_counted")
         post_delete.connect(register_changed, sender=Feedback, dispatch_uid="feedback_uncounted")
 

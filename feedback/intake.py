@@ -1,5 +1,5 @@
-"""Registering feedback: one transaction gives it a reference, deadlines and a lookup code, and
-the e-mails about it are queued only once it is safely saved."""
+"""Registering feedback: one transaction gives it a reference, deadlines, a lookup code and the
+appeal flag, and the e-mails about it are queued only once it is safely saved."""
 
 import hashlib
 import secrets
@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import deadlines, notifications
+from feedback import appeal_guard, deadlines, notifications
 from feedback.models.feedback import Feedback
 from feedback.references import next_reference
 
@@ -48,6 +48,7 @@ def register(
             feedback.kind, feedback.category, feedback.received_at
         )
         feedback.lookup_code_hash = hash_lookup_code(feedback.reference, code)
+        feedback.may_be_appeal = appeal_guard.suggests_appeal(feedback.message, feedback.category)
         feedback.save()
         notifications.queue_for(feedback, lookup_code=code, status_url=status_url)
     return Registered(feedback, code)

@@ -62,14 +62,11 @@ def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> lis
     return pending
 
 
-def queue_answer(feedback: Feedback, status_url: str = "") -> Notification:
-    """Tell the citizen, once the triage transaction commits, that the answer is ready (or send
-    the answer itself where FEEDBACK_ANSWER_TEXT_IN_EMAIL allows it)."""
+def queue_to_sender(feedback: Feedback, purpose: str, status_url: str = "") -> Notification:
+    """Write one e-mail to the citizen (the answer is ready, the item was forwarded as an
+    appeal), sent once the staff member's transaction commits."""
     notification = Notification.objects.create(
-        feedback=feedback,
-        purpose=Notification.Purpose.ANSWER,
-        recipient=feedback.email,
-        status_url=status_url,
+        feedback=feedback, purpose=purpose, recipient=feedback.email, status_url=status_url
     )
     transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
     return notification
@@ -166,6 +163,9 @@ def build_message(notification: Notification) -> EmailMessage:
             Notification.Purpose.ANSWER: _("Our answer to your feedback (%(reference)s)")
             if settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL
             else _("An answer to your feedback is ready (%(reference)s)"),
+            Notification.Purpose.APPEAL: _(
+                "Your feedback was forwarded as an appeal (%(reference)s)"
+            ),
         }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},

@@ -24,7 +24,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from feedback import access_log, intake, notifications, retention, triage
+from feedback import access_log, appeal_guard, intake, notifications, retention, triage
 from feedback.admin_forms import (
     BulkAssignForm,
     ExportPurposeForm,
@@ -33,7 +33,14 @@ from feedback.admin_forms import (
     handlers,
 )
 from feedback.choices import Kind, Status
-from feedback.models import Category, District, Feedback, FeedbackNote, FeedbackPage
+from feedback.models import (
+    Category,
+    District,
+    Feedback,
+    FeedbackNote,
+    FeedbackPage,
+    Notification,
+)
 from feedback.periods import TERTIAL_LABELS, tertial_months
 from feedback.permissions import forbidden, is_auditor
 from feedback.spreadsheets import SafeExportMixin
@@ -57,6 +64,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         label=gettext_lazy("Handler"), queryset=lambda request: handlers()
     )
     overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
+    may_be_appeal = django_filters.BooleanFilter(label=gettext_lazy("May be an appeal"))
     year = django_filters.NumberFilter(
         label=gettext_lazy("Year received"), field_name="received_at", lookup_expr="year"
     )
@@ -68,7 +76,7 @@ class FeedbackFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Feedback
-        fields = ["status", "kind", "category", "district", "assigned_to"]
+        fields = ["status", "kind", "category", "district", "assigned_to", "may_be_appeal"]
 
     def filter_overdue(self, queryset, name, value):
         overdue = triage.overdue_filter(timezone.localdate())
@@ -214,8 +222,21 @@ class PersonalDataContext:
         return context
 
 
+class AppealContext:
+    """For an item that may be an appeal: the last day to appeal and the days left."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["appeal"] = appeal_guard.deadline(self.object, timezone.localdate())
+        return context
+
+
 class FeedbackInspectView(
-    access_log.ReadLogged, PersonalDataContext, Forbidden403Mixin, generic.InspectView
+    access_log.ReadLogged,
+    AppealContext,
+    PersonalDataContext,
+    Forbidden403Mixin,
+    generic.InspectView,
 ):
     template_name = "feedback/admin/inspect.html"
 
@@ -227,7 +248,7 @@ class FeedbackInspectView(
 
 
 class FeedbackEditView(
-    access_log.ReadLogged, PersonalDataContext, Forbidden403Mixin, generic.EditView
+    access_log.ReadLogged, AppealContext, PersonalDataContext, Forbidden403Mixin, generic.EditView
 ):
     template_name = "feedback/admin/triage.html"
 
@@ -245,9 +266,13 @@ class FeedbackEditView(
                 feedback=instance, author=self.request.user, text=form.cleaned_data["note"]
             )
         if form.cleaned_data.get("send_answer_by_email"):
-            notifications.queue_answer(
-                instance, status_url=FeedbackPage.status_url_in(instance.language)
+            notifications.queue_to_sender(
+                instance,
+                Notification.Purpose.ANSWER,
+                status_url=FeedbackPage.status_url_in(instance.language),
             )
+        if form.forwards_now:
+            self.forward_as_appeal(instance)
         log(
             instance,
             "feedback.triage",
@@ -255,6 +280,27 @@ class FeedbackEditView(
             data={"changed": sorted(form.changed_data), "status": instance.status},
         )
         return instance
+
+    def forward_as_appeal(self, instance):
+        """Record the forwarding in the item's history and tell the citizen, once."""
+        deadline = appeal_guard.deadline(instance, instance.appeal_forwarded_on)
+        log(
+            instance,
+            "feedback.appeal_forwarded",
+            user=self.request.user,
+            data={
+                "arrived_on": instance.appeal_arrived_on.isoformat(),
+                "last_day": deadline.last_day.isoformat() if deadline else None,
+                "in_time": deadline.arrived_in_time if deadline else None,
+            },
+        )
+        if instance.email:
+            notifications.queue_to_sender(instance, Notification.Purpose.APPEAL)
+        elif not instance.is_anonymous:
+            messages.warning(
+                self.request,
+                _("Tell the citizen by phone or letter that the item was forwarded as an appeal."),
+            )
 
 
 class FeedbackCreateView(Forbidden403Mixin, generic.CreateView):

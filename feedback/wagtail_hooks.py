@@ -25,7 +25,14 @@ from feedback import (
 from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
 from feedback.follow_up import FollowUpForm
-from feedback.models import Category, District, FollowUp, Notification, ResponseDeadline
+from feedback.models import (
+    AppealWord,
+    Category,
+    District,
+    FollowUp,
+    Notification,
+    ResponseDeadline,
+)
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
 from feedback.viewsets import FeedbackViewSet
 
@@ -33,8 +40,8 @@ from feedback.viewsets import FeedbackViewSet
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
-    list_display = ["name", "sort_order", "is_active"]
-    list_filter = ["is_active", "locale"]
+    list_display = ["name", "sort_order", "is_active", "suggests_appeal"]
+    list_filter = ["is_active", "suggests_appeal", "locale"]
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -42,6 +49,15 @@ class DistrictViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "sort_order", "is_active"]
     list_filter = ["is_active", "locale"]
+
+
+class AppealWordViewSet(SnippetViewSet):
+    """The words that flag feedback as a possible appeal (appeal_guard)."""
+
+    model = AppealWord
+    icon = "warning"
+    list_display = ["word", "language"]
+    list_filter = ["language"]
 
 
 class ResponseDeadlineViewSet(SnippetViewSet):
@@ -125,7 +141,13 @@ register_snippet(FollowUpViewSet)
 class FeedbackSetupGroup(SnippetViewSetGroup):
     menu_label = _("Feedback setup")
     menu_icon = "cogs"
-    items = (CategoryViewSet, DistrictViewSet, ResponseDeadlineViewSet, NotificationViewSet)
+    items = (
+        CategoryViewSet,
+        DistrictViewSet,
+        AppealWordViewSet,
+        ResponseDeadlineViewSet,
+        NotificationViewSet,
+    )
 
 
 register_snippet(FeedbackSetupGroup)
@@ -204,6 +226,9 @@ def register_subject_access_menu_item():
 def register_feedback_log_actions(actions):
     for action, (label, message) in access_log.ACTIONS.items():
         actions.register_action(action, label, message)
+    actions.register_action(
+        "feedback.appeal_forwarded", _("Forwarded as an appeal"), _("Forwarded as an appeal")
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0011_guarantee_follow_up'),
+        ('feedback', '0012_appeal_guard'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

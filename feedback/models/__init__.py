@@ -1,4 +1,5 @@
 from feedback.choices import AnswerChannel, Verdict
+from feedback.models.appeal_word import AppealWord
 from feedback.models.control_sample import Check, ControlSample, ControlSampleItem
 from feedback.models.feedback import (
     AnswerBy,
@@ -23,6 +24,7 @@ from feedback.models.statistics_page import FeedbackStatisticsPage
 __all__ = [
     "AnswerBy",
     "AnswerChannel",
+    "AppealWord",
     "Category",
     "Channel",
     "Check",

@@ -49,6 +49,12 @@ class LocalisedNames:
 
 
 class Category(ListEntry):
+    suggests_appeal = models.BooleanField(
+        _("may be an appeal"),
+        default=False,
+        help_text=_("Feedback in this category is flagged for the handler as a possible appeal."),
+    )
+
     class Meta(ListEntry.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
@@ -171,6 +177,24 @@ class Feedback(models.Model):
         blank=True,
         help_text=_("What the unit changed to improve the service (åtgärd)."),
     )
+    # Appeal guard (FL 44–46 §§): flagged at intake by its words or category (appeal_guard).
+    may_be_appeal = models.BooleanField(_("may be an appeal"), default=False)
+    decision_told_on = models.DateField(
+        _("told of the decision on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the person was told of the decision: the three weeks count from it."),
+    )
+    appeal_arrived_on = models.DateField(
+        _("appeal arrived on"),
+        null=True,
+        blank=True,
+        help_text=_("The day it arrived at the unit: this, not the day it is forwarded, counts."),
+    )
+    # The day the handler forwarded it as an appeal; set once, the citizen is told then.
+    appeal_forwarded_on = models.DateField(
+        _("forwarded as an appeal on"), null=True, blank=True, editable=False
+    )
     # Answered or closed on this day (cleared when reopened): the retention period starts here.
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
     # The day retention (or an erasure) blanked the sender's details and every free text.
@@ -212,6 +236,12 @@ class Feedback(models.Model):
                 fields=["received_at", "status", "acknowledge_due", "answer_due"],
                 condition=triage.open_filter(),
                 name="feedback_open_idx",
+            ),
+            # The "may be an appeal" filter: few items are flagged.
+            models.Index(
+                fields=["received_at"],
+                condition=models.Q(may_be_appeal=True),
+                name="feedback_appeal_list_idx",
             ),
             # The report lists the actions taken; few items have one.
             models.Index(
@@ -296,6 +326,7 @@ class Notification(models.Model):
         RECEIPT = "receipt", _("Receipt to the sender")
         INBOX = "inbox", _("Notice to the feedback inbox")
         ANSWER = "answer", _("Answer to the sender")
+        APPEAL = "appeal", _("Forwarded as an appeal, to the sender")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -1,0 +1,67 @@
+"""The appeal guard (FL 44–46 §§): feedback that may really be an appeal of a decision is
+flagged at intake, and the handler sees the last day to appeal and forwards it in time.
+
+A word matches the start of a word in the message, in any letter case and whatever the form's
+language: "avslag" flags "Avslaget" but not a word that only contains it. The list (``AppealWord``)
+is remembered per content generation, so a submission costs no query for it.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from feedback.form_lists import remembered
+from feedback.models import AppealWord, Category, Feedback
+from portal.appeals import last_day_to_appeal
+
+# Arabic letters that Persian writes with its own forms (keyboards give either).
+_PERSIAN_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().translate(_PERSIAN_FORMS)
+
+
+def _pattern() -> re.Pattern | None:
+    words = sorted({normalise(w) for w in AppealWord.objects.values_list("word", flat=True)})
+    words = [w for w in words if w.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def mentions_appeal(text: str) -> bool:
+    pattern = remembered(("appeal_words",), _pattern)
+    return bool(pattern and pattern.search(normalise(text)))
+
+
+def suggests_appeal(message: str, category: Category | None) -> bool:
+    """The one definition of ``Feedback.may_be_appeal``."""
+    return bool(category and category.suggests_appeal) or mentions_appeal(message)
+
+
+@dataclass(frozen=True)
+class AppealDeadline:
+    """What the handler sees for a flagged item told of its decision on ``told_on``."""
+
+    told_on: date
+    last_day: date
+    days_left: int  # negative once the last day has passed
+    arrived_on: date | None
+
+    @property
+    def arrived_in_time(self) -> bool | None:
+        return None if self.arrived_on is None else self.arrived_on <= self.last_day
+
+
+def deadline(feedback: Feedback, today: date) -> AppealDeadline | None:
+    if not (feedback.may_be_appeal and feedback.decision_told_on):
+        return None
+    last_day = last_day_to_appeal(feedback.decision_told_on)
+    return AppealDeadline(
+        told_on=feedback.decision_told_on,
+        last_day=last_day,
+        days_left=(last_day - today).days,
+        arrived_on=feedback.appeal_arrived_on,
+    )
