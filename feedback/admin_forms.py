@@ -33,7 +33,7 @@ class HandlerChoiceField(forms.ModelChoiceField):
 
 class TriageForm(IdentityNumberGuard, forms.ModelForm):
     # Notes stay in the timeline, the answer may be e-mailed, action taken goes into reports.
-    identity_number_fields = ("note", "answer_text", "action_taken")
+    identity_number_fields = ("note", "answer_text", "action_taken", "delay_reason")
 
     note = forms.CharField(
         label=_("Add an internal note"),
@@ -72,6 +72,8 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
             "answer_channel",
             "justified",
             "action_taken",
+            "delayed_answer_due",
+            "delay_reason",
             "may_be_appeal",
             "decision_told_on",
             "appeal_arrived_on",
@@ -81,6 +83,8 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
             "answered_on": forms.DateInput(attrs={"type": "date"}),
             "decision_told_on": forms.DateInput(attrs={"type": "date"}),
             "appeal_arrived_on": forms.DateInput(attrs={"type": "date"}),
+            "delayed_answer_due": forms.DateInput(attrs={"type": "date"}),
+            "delay_reason": forms.Textarea(attrs={"rows": 2}),
             "answer_text": forms.Textarea(attrs={"rows": 6}),
             "action_taken": forms.Textarea(attrs={"rows": 3}),
             "justified": forms.NullBooleanSelect,
@@ -93,6 +97,9 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
         if not (self.instance.email and self.instance.answer_by == AnswerBy.EMAIL):
             del self.fields["send_answer_by_email"]
         self.forwards_now = False
+        self.delay_now = False
+        if not (self.instance.wants_answer and self.instance.answer_due):
+            del self.fields["delayed_answer_due"], self.fields["delay_reason"]
         if not self.instance.may_be_appeal:
             for name in self.appeal_fields:
                 del self.fields[name]
@@ -120,7 +127,34 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
         if error:
             self.add_error("status", error)
         self.clean_appeal(cleaned)
+        self.clean_delay(cleaned)
         return cleaned
+
+    def clean_delay(self, cleaned):
+        """A delay notice (FL 11 §) needs a new date after the first one and a reason; each new
+        date is recorded and told to the citizen (``delay_now``)."""
+        if "delayed_answer_due" not in self.fields:
+            return
+        new_date = cleaned.get("delayed_answer_due")
+        if new_date is None:
+            if self.instance.delay_noticed_on:
+                self.add_error(
+                    "delayed_answer_due", _("A delay notice that was given cannot be taken back.")
+                )
+            return
+        if new_date == self.initial.get("delayed_answer_due") and not self.has_changed_reason():
+            return
+        if new_date <= max(self.instance.answer_due, timezone.localdate()):
+            self.add_error(
+                "delayed_answer_due",
+                _("The new date must come after the first answer date and after today."),
+            )
+        if not (cleaned.get("delay_reason") or "").strip():
+            self.add_error("delay_reason", _("Say why the answer is delayed."))
+        self.delay_now = True
+
+    def has_changed_reason(self) -> bool:
+        return "delay_reason" in self.changed_data
 
     def clean_appeal(self, cleaned):
         """Forwarding as an appeal needs the day it arrived, and happens once (``forwards_now``)."""
@@ -140,6 +174,8 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
     def save(self, commit=True):
         if self.forwards_now:
             self.instance.appeal_forwarded_on = timezone.localdate()
+        if self.delay_now:
+            self.instance.delay_noticed_on = timezone.localdate()
         return super().save(commit)
 
 

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 
 from feedback import background, triage
 from feedback.models import Feedback
+from portal.models import ClosedDay
 
 
 class FeedbackPanel(Component):
@@ -28,5 +29,8 @@ class FeedbackPanel(Component):
                 triage.next_due_filter("range", (today, week_end))
             ).count(),
             "overdue": Feedback.objects.filter(triage.overdue_filter(today)).count(),
+            "delay_notice_asked": Feedback.objects.filter(
+                triage.delay_notice_asked_filter(today, ClosedDay.objects.calendar())
+            ).count(),
             "queue_stuck": background.is_stuck(timezone.now()),
         }

@@ -64,7 +64,7 @@ def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> lis
 
 def queue_to_sender(feedback: Feedback, purpose: str, status_url: str = "") -> Notification:
     """Write one e-mail to the citizen (the answer is ready, the item was forwarded as an
-    appeal), sent once the staff member's transaction commits."""
+    appeal, a delay notice), sent once the staff member's transaction commits."""
     notification = Notification.objects.create(
         feedback=feedback, purpose=purpose, recipient=feedback.email, status_url=status_url
     )
@@ -166,6 +166,7 @@ def build_message(notification: Notification) -> EmailMessage:
             Notification.Purpose.APPEAL: _(
                 "Your feedback was forwarded as an appeal (%(reference)s)"
             ),
+            Notification.Purpose.DELAY: _("New answer date for your feedback (%(reference)s)"),
         }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},

@@ -22,6 +22,8 @@ def rows(report: Report) -> list[tuple]:
         ("responses", "answered", "", report.answered),
         ("responses", "due_for_answer", "", report.due_for_answer),
         ("responses", "answered_in_time", "", report.answered_in_time),
+        ("responses", "late_with_notice", "", report.late_with_notice),
+        ("responses", "late_without_notice", "", report.late_without_notice),
         ("responses", "median_working_days", "", report.median_working_days_to_answer),
         ("responses", "still_open", "", report.still_open),
         ("responses", "overdue", "", report.overdue),

@@ -45,6 +45,8 @@ class Report:
     # due_for_answer_filter); answered_in_time is how many of those were answered by the date.
     due_for_answer: int = 0
     answered_in_time: int = 0
+    late_with_notice: int = 0
+    late_without_notice: int = 0
     median_working_days_to_answer: float | None = None
     still_open: int = 0
     overdue: int = 0
@@ -96,6 +98,12 @@ def grouped(items, today: date, *fields: str) -> list[dict]:
             answered=Count("id", filter=Q(answered_on__isnull=False)),
             due_for_answer=Count("id", filter=due_for_answer_filter(today)),
             in_time=Count("id", filter=answered_in_time_filter(today)),
+            due_noticed=Count(
+                "id", filter=due_for_answer_filter(today) & triage.delay_noticed_in_time_filter()
+            ),
+            in_time_noticed=Count(
+                "id", filter=answered_in_time_filter(today) & triage.delay_noticed_in_time_filter()
+            ),
             still_open=Count("id", filter=triage.open_filter()),
             overdue=Count("id", filter=triage.overdue_filter(today)),
             justified=Count("id", filter=Q(justified=True)),
@@ -114,6 +122,11 @@ def counted(period: Period, groups: list[dict]) -> Report:
     report.answered = sum(row["answered"] for row in groups)
     report.due_for_answer = sum(row["due_for_answer"] for row in groups)
     report.answered_in_time = sum(row["in_time"] for row in groups)
+    # Late: due for an answer and not answered in time; told of the delay by the first date.
+    report.late_with_notice = sum(row["due_noticed"] - row["in_time_noticed"] for row in groups)
+    report.late_without_notice = (
+        report.due_for_answer - report.answered_in_time - report.late_with_notice
+    )
     report.still_open = sum(row["still_open"] for row in groups)
     report.overdue = sum(row["overdue"] for row in groups)
     complaints = [row for row in groups if row["kind"] == Kind.COMPLAINT]
@@ -270,6 +283,12 @@ def swedish_text(report: Report) -> str:
         lines.append(
             f"{share} % av dem som bad om svar fick svar inom svarstiden "
             f"({report.answered_in_time} av {report.due_for_answer})."
+        )
+    late = report.late_with_notice + report.late_without_notice
+    if late:
+        lines.append(
+            f"{late} st. fick svar för sent eller väntar ännu; {report.late_with_notice} av dem "
+            "fick besked om förseningen före svarsdagen."
         )
     named = {code: (title, n) for code, title, n in report.by_commitment}
     codes = sorted({*named, *report.kept_promises})

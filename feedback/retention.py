@@ -25,6 +25,7 @@ BLANKED = {
     "message": "",
     "answer_text": "",
     "action_taken": "",
+    "delay_reason": "",
     "lookup_code_hash": "",
     "submission_id": None,
 }

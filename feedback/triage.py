@@ -8,7 +8,7 @@ models, so the ``Feedback`` model can use it too.
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from feedback.choices import Status
@@ -49,19 +49,56 @@ def _acknowledging(feedback) -> bool:
 _ACKNOWLEDGING = Q(status=Status.RECEIVED, acknowledge_due__isnull=False)
 
 
+def answer_due(feedback) -> date | None:
+    """The day the answer is due: the new date of a delay notice (FL 11 §), else the first."""
+    return feedback.delayed_answer_due or feedback.answer_due
+
+
+def _answer_due_filter(lookup: str, value) -> Q:
+    return Q(delayed_answer_due__isnull=True, **{f"answer_due__{lookup}": value}) | Q(
+        **{f"delayed_answer_due__{lookup}": value}
+    )
+
+
 def next_due(feedback) -> date | None:
     """The date the next step is due: the acknowledgement while received, then the answer."""
     if not is_open(feedback):
         return None
-    return feedback.acknowledge_due if _acknowledging(feedback) else feedback.answer_due
+    return feedback.acknowledge_due if _acknowledging(feedback) else answer_due(feedback)
 
 
 def next_due_filter(lookup: str, value) -> Q:
     """Open items whose ``next_due`` matches ``lookup`` (e.g. "lt", "range") against ``value``."""
     return open_filter() & (
         (_ACKNOWLEDGING & Q(**{f"acknowledge_due__{lookup}": value}))
-        | (~_ACKNOWLEDGING & Q(**{f"answer_due__{lookup}": value}))
+        | (~_ACKNOWLEDGING & _answer_due_filter(lookup, value))
     )
+
+
+def delay_noticed_in_time(feedback) -> bool:
+    """A delay notice recorded by the first answer date: only then is a late answer one the
+    citizen was told of in time."""
+    return bool(
+        feedback.delay_noticed_on
+        and feedback.answer_due
+        and feedback.delay_noticed_on <= feedback.answer_due
+    )
+
+
+def delay_notice_asked_filter(today: date, calendar: workdays.Calendar) -> Q:
+    """Open items whose answer is due within DUE_SOON_WORKING_DAYS working days, for someone
+    who asked for one, with no delay notice yet: the dashboard asks whether they will be
+    answered in time, while a notice can still be given before the date (FL 11 §)."""
+    return (
+        open_filter()
+        & ~Q(answer_by="")
+        & Q(delay_noticed_on__isnull=True)
+        & _answer_due_filter("range", (today, due_soon_until(today, calendar)))
+    )
+
+
+def delay_noticed_in_time_filter() -> Q:
+    return Q(delay_noticed_on__isnull=False, delay_noticed_on__lte=F("answer_due"))
 
 
 def due_soon_until(today: date, calendar: workdays.Calendar) -> date:

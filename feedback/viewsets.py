@@ -65,6 +65,9 @@ class FeedbackFilterSet(WagtailFilterSet):
     )
     overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
     may_be_appeal = django_filters.BooleanFilter(label=gettext_lazy("May be an appeal"))
+    delay_notice_asked = django_filters.BooleanFilter(
+        label=gettext_lazy("Answer due soon, no delay notice"), method="filter_delay_notice_asked"
+    )
     year = django_filters.NumberFilter(
         label=gettext_lazy("Year received"), field_name="received_at", lookup_expr="year"
     )
@@ -81,6 +84,12 @@ class FeedbackFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         overdue = triage.overdue_filter(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_delay_notice_asked(self, queryset, name, value):
+        asked = triage.delay_notice_asked_filter(
+            timezone.localdate(), ClosedDay.objects.calendar()
+        )
+        return queryset.filter(asked) if value else queryset.exclude(asked)
 
     def filter_tertial(self, queryset, name, value):
         # Months in the current time zone (Stockholm), so 31 December 23:30 stays in T3: as
@@ -273,6 +282,8 @@ class FeedbackEditView(
             )
         if form.forwards_now:
             self.forward_as_appeal(instance)
+        if form.delay_now:
+            self.give_delay_notice(instance)
         log(
             instance,
             "feedback.triage",
@@ -280,6 +291,30 @@ class FeedbackEditView(
             data={"changed": sorted(form.changed_data), "status": instance.status},
         )
         return instance
+
+    def give_delay_notice(self, instance):
+        """Record the delay notice in the item's history and tell the citizen (FL 11 §)."""
+        log(
+            instance,
+            "feedback.delay_notice",
+            user=self.request.user,
+            data={
+                "first_answer_date": instance.answer_due.isoformat(),
+                "new_answer_date": instance.delayed_answer_due.isoformat(),
+                "in_time": triage.delay_noticed_in_time(instance),
+            },
+        )
+        if instance.email:
+            notifications.queue_to_sender(
+                instance,
+                Notification.Purpose.DELAY,
+                status_url=FeedbackPage.status_url_in(instance.language),
+            )
+        elif not instance.is_anonymous:
+            messages.warning(
+                self.request,
+                _("Tell the person of the new date the way they asked to be answered."),
+            )
 
     def forward_as_appeal(self, instance):
         """Record the forwarding in the item's history and tell the citizen, once."""

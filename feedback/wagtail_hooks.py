@@ -229,6 +229,9 @@ def register_feedback_log_actions(actions):
     actions.register_action(
         "feedback.appeal_forwarded", _("Forwarded as an appeal"), _("Forwarded as an appeal")
     )
+    actions.register_action(
+        "feedback.delay_notice", _("Delay notice"), _("Gave a new answer date (delay notice)")
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -34,8 +34,8 @@ class Migration(migrations.Migration):
             name='ControlSampleItem',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('deadline_kept', models.CharField(blank=True, choices=[('', 'Not reviewed'), ('yes', 'Kept'), ('no', 'Not kept')], help_text='Filled in from the register (answered by the due date); check it.', max_length=3, verbose_name='deadline kept')),
-                ('written_answer_kept', models.CharField(blank=True, choices=[('', 'Not reviewed'), ('yes', 'Kept'), ('no', 'Not kept'), ('na', 'Not applicable')], help_text='Written complaints are always answered in writing.', max_length=3, verbose_name='written complaint answered in writing')),
+                ('deadline_kept', models.CharField(blank=True, choices=[('', 'Not reviewed'), ('yes', 'Yes, kept'), ('no', 'No, not kept')], help_text='Filled in from the register (answered by the due date); check it.', max_length=3, verbose_name='deadline kept')),
+                ('written_answer_kept', models.CharField(blank=True, choices=[('', 'Not reviewed'), ('yes', 'Yes, kept'), ('no', 'No, not kept'), ('na', 'Not applicable')], help_text='Written complaints are always answered in writing.', max_length=3, verbose_name='written complaint answered in writing')),
                 ('note', models.TextField(blank=True, verbose_name="reviewer's note")),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
                 ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='feedback.district', verbose_name='district')),

@@ -15,8 +15,8 @@ class Check(models.TextChoices):
     """A reviewer's finding on one rule; "" is not yet reviewed."""
 
     UNSET = "", _("Not reviewed")
-    YES = "yes", _("Kept")
-    NO = "no", _("Not kept")
+    YES = "yes", _("Yes, kept")
+    NO = "no", _("No, not kept")
     NOT_APPLICABLE = "na", _("Not applicable")
 
 

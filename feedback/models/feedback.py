@@ -195,6 +195,21 @@ class Feedback(models.Model):
     appeal_forwarded_on = models.DateField(
         _("forwarded as an appeal on"), null=True, blank=True, editable=False
     )
+    # Delay notice (FL 11 §): a new answer date and why, told to the citizen. Recorded after
+    # the first answer date had passed, it still counts as late without notice (reports).
+    delayed_answer_due = models.DateField(_("new answer date"), null=True, blank=True)
+    delay_reason = models.TextField(
+        _("reason for the delay"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "In plain words: the citizen reads it on the status page. No names or details of "
+            "the case."
+        ),
+    )
+    delay_noticed_on = models.DateField(
+        _("delay notice recorded on"), null=True, blank=True, editable=False
+    )
     # Answered or closed on this day (cleared when reopened): the retention period starts here.
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
     # The day retention (or an erasure) blanked the sender's details and every free text.
@@ -268,9 +283,10 @@ class Feedback(models.Model):
     @property
     def promised_answer_date(self):
         """The one rule for what the citizen is promised (receipt page, receipt e-mail, status
-        page): an answer by the due date, only to someone who asked for one. Nothing else is
+        page): an answer by the due date (the new one after a delay notice), only to someone
+        who asked for one. Nothing else is
         promised; the receipt itself is the acknowledgement."""
-        return self.answer_due if self.wants_answer else None
+        return triage.answer_due(self) if self.wants_answer else None
 
     @property
     def is_anonymous(self) -> bool:
@@ -327,6 +343,7 @@ class Notification(models.Model):
         INBOX = "inbox", _("Notice to the feedback inbox")
         ANSWER = "answer", _("Answer to the sender")
         APPEAL = "appeal", _("Forwarded as an appeal, to the sender")
+        DELAY = "delay", _("Delay notice to the sender")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

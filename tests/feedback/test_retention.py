@@ -41,7 +41,13 @@ def test_closing_dates_the_item_and_reopening_clears_it(demo_site):
 def test_gallring_keeps_every_figure_of_the_2012_report(year_2012, settings):  # noqa: F811
     settings.FEEDBACK_RETENTION_MONTHS = 24
     for item in Feedback.objects.all():
-        close(item, date(2013, 3, 1), answer_text="Svar till Kim.", **PERSONAL)
+        close(
+            item,
+            date(2013, 3, 1),
+            answer_text="Svar till Kim.",
+            delay_reason="Kim var sjuk.",
+            **PERSONAL,
+        )
         FeedbackNote.objects.create(feedback=item, text="Ringde Kim.")
     period = Period.year(2012)
 
@@ -60,7 +66,7 @@ def test_gallring_keeps_every_figure_of_the_2012_report(year_2012, settings):  #
     assert figures() == before
     for item in Feedback.objects.all():
         blanked = ("name", "email", "phone", "postal_address", "message", "answer_text")
-        for field in (*blanked, "action_taken"):
+        for field in (*blanked, "action_taken", "delay_reason"):
             assert getattr(item, field) == "", field
         assert item.personal_data_removed_on is not None
         assert item.lookup_code_hash == ""
