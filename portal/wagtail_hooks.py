@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.editor_autosave import autosave_stops_on_submit_script, refuse_autosave_with_action
 from portal.guarantee_warnings import guarantee_warnings
 from portal.locale_setup import synchronise_trees
 from portal.models import ClosedDay
@@ -57,6 +58,10 @@ def register_outdated_translations_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+hooks.register("before_edit_page", refuse_autosave_with_action)
+hooks.register("insert_editor_js", autosave_stops_on_submit_script)
 
 
 @hooks.register("after_copy_page")

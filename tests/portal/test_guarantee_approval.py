@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import Page
 
 from portal.guarantee_approval import TASK_NAME, UNIT_HEADS_GROUP, WORKFLOW_NAME
@@ -184,3 +185,51 @@ def test_approving_from_the_editor_with_a_change_records_it_on_what_goes_live(
     assert page.live and str(page.valid_to) == "2027-12-30"
     assert page.unit_head_approved_by == "Karin E"
     assert page.live_revision.as_object().unit_head_approved_by == "Karin E"
+
+
+APPROVE = {
+    "action-workflow-action": "true",
+    "workflow-action-name": "approve",
+    "workflow-action-extra-data": "{}",
+}
+
+
+def autosave(user, page, **data):
+    """The edit form posted as Wagtail's autosave posts it: asking for JSON."""
+    autosaver = Client(HTTP_ACCEPT="application/json")
+    autosaver.force_login(user)
+    latest = page.get_latest_revision()
+    loaded = {
+        "loaded_revision_id": latest.pk,
+        "loaded_revision_created_at": latest.created_at.isoformat(),
+    }
+    return edit(autosaver, page, "2027-01-01", "2027-12-31", **loaded, **data)
+
+
+def test_an_autosave_carrying_the_approval_changes_nothing(
+    client, django_user_model, submitted_2027
+):
+    """The footer's approve button puts its action into the form, and Wagtail's autosave
+    posted the form again while the approval ran: that post saved the page as loaded, not
+    live, over the publication and then failed on the finished workflow (issue #14)."""
+    head = staff(django_user_model, "chef", UNIT_HEADS_GROUP, first_name="Karin", last_name="E")
+    latest = submitted_2027.get_latest_revision()
+    response = autosave(head, submitted_2027, **APPROVE)
+    assert response.status_code == 400 and response.json()["success"] is False
+    page = GuaranteePage.objects.get(pk=submitted_2027.pk)
+    assert not page.live and page.get_latest_revision() == latest
+    assert page.current_workflow_state.current_task_state.task.name == TASK_NAME
+    # The form's own post, the one the button sends, approves and publishes.
+    client.force_login(head)
+    assert edit(client, page, "2027-01-01", "2027-12-31", **APPROVE).status_code == 302
+    page = GuaranteePage.objects.get(pk=submitted_2027.pk)
+    assert page.live and page.unit_head_approved_by == "Karin E"
+
+
+def test_an_autosave_without_an_action_still_saves(django_user_model, submitted_2027):
+    head = staff(django_user_model, "chef", UNIT_HEADS_GROUP)
+    response = autosave(head, submitted_2027, signed_by_role="Enhetschef")
+    assert response.status_code == 200 and response.json()["success"] is True
+    page = GuaranteePage.objects.get(pk=submitted_2027.pk)
+    assert page.get_latest_revision_as_object().signed_by_role == "Enhetschef"
+    assert not page.live
