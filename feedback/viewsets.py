@@ -86,9 +86,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_delay_notice_asked(self, queryset, name, value):
-        asked = triage.delay_notice_asked_filter(
-            timezone.localdate(), ClosedDay.objects.calendar()
-        )
+        asked = triage.delay_notice_asked_filter(timezone.localdate(), ClosedDay.objects.calendar())
         return queryset.filter(asked) if value else queryset.exclude(asked)
 
     def filter_tertial(self, queryset, name, value):
