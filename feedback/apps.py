@@ -12,12 +12,13 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready: the module works with models.
         from feedback.handlers_group import ensure_handlers_group
-        from feedback.models import Category, District, Feedback
+        from feedback.models import Category, District, Feedback, ResponseDeadline
         from feedback.statistics_cache import register_changed
         from portal import content_generation
 
-        # Pages show the lists (the form, the statistics): editing them is a content change.
-        content_generation.watch(Category, District)
+        # Pages show the lists (the form, the statistics), and submissions take their due
+        # dates from the deadline policy kept in memory: editing them is a content change.
+        content_generation.watch(Category, District, ResponseDeadline)
         post_save.connect(register_changed, sender=Feedback, dispatch_uid="feedback_counted")
         post_delete.connect(register_changed, sender=Feedback, dispatch_uid="feedback_uncounted")
 
