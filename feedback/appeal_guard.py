@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from feedback.form_lists import remembered
 from feedback.models import AppealWord, Category, Feedback
 from portal.appeals import last_day_to_appeal
+from portal.content_generation import remembered
 
 # Arabic letters that Persian writes with its own forms (keyboards give either).
 _PERSIAN_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})

@@ -4,37 +4,34 @@ changes.
 
 The lists change only when staff edit a snippet or publish a guarantee (a new content
 generation, see portal.content_generation) or when another guarantee comes into force at
-midnight, so a form costs no query for them.
+midnight, so a form costs no query for them, neither shown nor sent.
 """
 
 from django.utils import timezone
 from wagtail.models import Locale
 
 from feedback.models.feedback import ListEntry, LocalisedNames
-from portal import content_generation
+from portal.content_generation import remembered
 from portal.models import GuaranteeCommitment, GuaranteePage
 
-_kept: dict[tuple, tuple[tuple, object]] = {}
 
+def active(model: type[ListEntry]) -> dict[str, ListEntry]:
+    """The active Swedish entries (what is stored, in the list's order) by their id as a form
+    sends it. Shared between requests: read only."""
 
-def remembered(key: tuple, build, *depends_on):
-    """``build()``, remembered under ``key`` for the current content generation (and the
-    values in ``depends_on``)."""
-    stamp = (content_generation.current(), *depends_on)
-    kept = _kept.get(key)
-    if kept is None or kept[0] != stamp:
-        kept = (stamp, build())
-        _kept[key] = kept
-    return kept[1]
+    def build():
+        found = model.objects.filter(locale=Locale.get_default(), is_active=True)
+        return {str(entry.pk): entry for entry in found}
+
+    return remembered((model._meta.label, "active"), build)
 
 
 def entries(model: type[ListEntry], language: str) -> list[tuple[int, str]]:
-    """The active Swedish entries (what is stored) as (id, label in ``language``)."""
+    """The active Swedish entries as (id, label in ``language``)."""
 
     def build():
         names = LocalisedNames(model, Locale.objects.get_for_language(language))
-        active = model.objects.filter(locale=Locale.get_default(), is_active=True)
-        return [(entry.pk, names.label(entry)) for entry in active]
+        return [(entry.pk, names.label(entry)) for entry in active(model).values()]
 
     return remembered((model._meta.label, language), build)
 

@@ -9,7 +9,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from feedback import form_lists
 from feedback.identity_numbers import find_identity_numbers
 from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind
+from portal.content_generation import remembered
 
 MESSAGE_MAX = 5000
 NAME_MAX = 200
@@ -56,6 +56,24 @@ def identity_number_error(numbers: list[str]) -> str:
     ) % {"numbers": ", ".join(numbers)}
 
 
+class ListEntryField(forms.ModelChoiceField):
+    """A choice of an active entry of a list staff keep (categories, districts), listed and
+    checked from memory (``form_lists``): editing a list is a content change, so an entry made
+    inactive is refused from the next request on, as if checked against the table."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        entry = form_lists.active(self.queryset.model).get(str(value))
+        if entry is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return entry
+
+
 class IdentityNumberGuard:
     """Form mixin: a personnummer or samordningsnummer in any of ``identity_number_fields``,
     however disguised (see ``feedback.identity_numbers.normalise``), is an error at that field,
@@ -89,13 +107,13 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
     )
-    category = forms.ModelChoiceField(
+    category = ListEntryField(
         label=_("What is it about?"),
         queryset=Category.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
     )
-    district = forms.ModelChoiceField(
+    district = ListEntryField(
         label=_("Where do you live?"),
         queryset=District.objects.none(),
         empty_label=_("Choose a district"),
@@ -155,10 +173,6 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
         self.is_automated = False
         for name, model in (("category", Category), ("district", District)):
             field = self.fields[name]
-            # Checked against the table when the form is sent; listed from memory.
-            field.queryset = model.objects.filter(
-                locale__language_code=settings.LANGUAGE_CODE, is_active=True
-            )
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             field.choices = empty + form_lists.entries(model, language)
         self.commitments = {c.code: c for c in form_lists.commitments(language)}
@@ -191,15 +205,15 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
         )
 
     def _get_validation_exclusions(self):
-        # The choice fields have fetched the category and district already: the model's own
-        # check that they exist would ask again.
+        # The choice fields have checked the category and district already: the model's own
+        # check that they exist would ask the database.
         return super()._get_validation_exclusions() | {"category", "district"}
 
     def new_form_markup(self) -> str:
         """The fields of a new form as crispy renders them (all but the two hidden ones, which
         are new on every form), rendered once per language, commitment link and content."""
         key = ("new-form", get_language(), self.initial.get("commitment") or "")
-        return form_lists.remembered(key, lambda: render_crispy_form(self), timezone.localdate())
+        return remembered(key, lambda: render_crispy_form(self), timezone.localdate())
 
     @staticmethod
     def initial_values(commitment: str | None = None) -> dict:

@@ -12,10 +12,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from feedback.form_lists import entries, remembered
+from feedback.form_lists import entries
 from feedback.models import District, FeedbackSettings, FollowUp, Verdict
 from feedback.reports import suppress
 from portal import page_directory
+from portal.content_generation import remembered
 from portal.models import GuaranteeCommitment, GuaranteePage
 
 TEMPLATE = "feedback/includes/kept_promises.html"

@@ -17,7 +17,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Site
 
 from feedback.models.feedback import Feedback, FeedbackSettings, Notification
 
@@ -38,7 +37,8 @@ SENDING_LEASE = timedelta(seconds=settings.NOTIFICATION_SENDING_LEASE_SECONDS)
 
 
 def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> list[Notification]:
-    """Write the notifications for new feedback; they are sent once the transaction commits."""
+    """Write the notifications for new feedback (one insert); one task sends them once the
+    transaction commits."""
     pending = []
     if feedback.email:
         pending.append(
@@ -50,15 +50,14 @@ def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> lis
                 status_url=status_url,
             )
         )
-    site = Site.objects.filter(is_default_site=True).first()
-    inbox = FeedbackSettings.for_site(site).inbox_email if site else ""
+    inbox = FeedbackSettings.default_inbox()
     if inbox:
         pending.append(
             Notification(feedback=feedback, purpose=Notification.Purpose.INBOX, recipient=inbox)
         )
-    for notification in pending:
-        notification.save()
-        transaction.on_commit(lambda pk=notification.pk: send_notification.enqueue(pk))
+    if pending:
+        ids = [notification.pk for notification in Notification.objects.bulk_create(pending)]
+        transaction.on_commit(lambda: send_notifications.enqueue(ids))
     return pending
 
 
@@ -81,6 +80,18 @@ def _claimable(now) -> Q:
 
 @task()
 def send_notification(notification_id: int) -> str:
+    """Send one notification (see ``send``)."""
+    return send(notification_id)
+
+
+@task()
+def send_notifications(notification_ids: list[int]) -> list[str]:
+    """Send a new item's notifications, one after the other: one task row for all of them.
+    Each is claimed and retried on its own (see ``send``)."""
+    return [send(notification_id) for notification_id in notification_ids]
+
+
+def send(notification_id: int) -> str:
     """Send one notification, at least once: the row is claimed first, so a second worker (or a
     repeated task) never sends it alongside, and its Message-ID is fixed, so a resend after a
     worker died mid-send is the same message to the recipient's mail system."""

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from wagtail.models import Site
 
 from feedback import intake, rate_limits
 from feedback.forms import FeedbackForm, StatusLookupForm
@@ -19,7 +20,7 @@ LOOKUPS_PER_HOUR = 30
 
 
 def submit(request, page):
-    settings = FeedbackSettings.for_request(request)
+    settings = FeedbackSettings.kept_for(Site.find_for_request(request))
     options = {"language": get_language(), "minimum_seconds": settings.minimum_fill_seconds}
     if request.method != "POST":
         initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"))
@@ -42,29 +43,23 @@ def submit(request, page):
     if form.is_automated:
         return render_page(request, page, "feedback/not_sent.html", {}, status=400)
 
-    submission_id = form.cleaned_data["submission_id"]
-    existing = Feedback.objects.filter(submission_id=submission_id).first()
-    if existing is not None:
-        rate_limits.give_back("feedback", request)  # the same form again: not a new one
-    else:
-        feedback = form.save(commit=False)
-        feedback.language, feedback.channel = get_language(), Channel.WEB
-        feedback.submission_id = submission_id
-        try:
-            registered = intake.register(feedback, status_url=page.status_url(request))
-        except IntegrityError:
-            # The same form sent twice at once: the other request saved it.
-            existing = Feedback.objects.get(submission_id=submission_id)
-            rate_limits.give_back("feedback", request)
-        else:
-            receipts = current_receipts(request)
-            receipts[registered.feedback.reference] = {
-                "code": registered.lookup_code,
-                "at": time.time(),
-            }
-            request.session[SESSION_RECEIPTS] = receipts
-            existing = registered.feedback
-    return redirect_to_receipt(page, existing.reference)
+    feedback = form.save(commit=False)
+    feedback.language, feedback.channel = get_language(), Channel.WEB
+    feedback.submission_id = form.cleaned_data["submission_id"]
+    try:
+        registered = intake.register(feedback, status_url=page.status_url(request))
+    except IntegrityError:
+        # The same form sent again (a double click, a refresh, two requests at once): its
+        # submission id is unique, so the first one saved it and this one changed nothing.
+        existing = Feedback.objects.filter(submission_id=feedback.submission_id).first()
+        if existing is None:
+            raise
+        rate_limits.give_back("feedback", request)
+        return redirect_to_receipt(page, existing.reference)
+    receipts = current_receipts(request)
+    receipts[registered.feedback.reference] = {"code": registered.lookup_code, "at": time.time()}
+    request.session[SESSION_RECEIPTS] = receipts
+    return redirect_to_receipt(page, registered.feedback.reference)
 
 
 def redirect_to_receipt(page, reference):

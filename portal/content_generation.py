@@ -9,6 +9,8 @@ locales, site settings, images and documents (not renditions, which are made whi
 served), every model of the portal app (closed days, commitments) and the models other apps
 register with ``watch`` (snippets a page shows). Saving a draft, autosaving or locking a page
 changes nothing citizens see.
+
+``remembered`` keeps anything built from those models in this process's memory under the token.
 """
 
 import secrets
@@ -41,6 +43,7 @@ DRAFT_ONLY = {
 }
 
 _request = threading.local()
+_kept: dict[tuple, tuple[tuple, object]] = {}
 
 
 def token(key: str) -> str:
@@ -68,6 +71,17 @@ def current() -> str:
         if getattr(_request, "active", False):
             _request.token = found
     return found
+
+
+def remembered(key: tuple, build, *depends_on):
+    """``build()``, kept in this process under ``key`` for the current content generation (and
+    the values in ``depends_on``). What it returns is shared between requests: never change it."""
+    stamp = (current(), *depends_on)
+    kept = _kept.get(key)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, build())
+        _kept[key] = kept
+    return kept[1]
 
 
 def bump() -> None:

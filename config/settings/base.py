@@ -42,6 +42,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+# Django's database sessions without the lookup before a new one is inserted (config/sessions).
+SESSION_ENGINE = "config.sessions.db"
 
 INSTALLED_APPS = [
     "portal",

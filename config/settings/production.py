@@ -65,4 +65,4 @@ CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 LOGGING["loggers"]["django.server"]["level"] = "WARNING"  # noqa: F405
 # Sessions in the shared cache, backed by the database: any app server can serve any request.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "config.sessions.cached_db"

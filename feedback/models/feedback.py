@@ -7,10 +7,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import TranslatableMixin
+from wagtail.models import Site, TranslatableMixin
 
 from feedback import triage
 from feedback.choices import AnswerBy, AnswerChannel, Channel, Kind, Status
+from portal.content_generation import remembered
 from portal.models import GuaranteeCommitment
 
 
@@ -411,3 +412,19 @@ class FeedbackSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("feedback settings")
+
+    @classmethod
+    def kept_for(cls, site: Site) -> "FeedbackSettings":
+        """``for_site``, kept in memory: saving settings (or a site) is a content change, so
+        the form's limits hold from the next request on, on every app server. Read only."""
+        return remembered(("feedback-settings", site.pk), lambda: cls.for_site(site))
+
+    @classmethod
+    def default_inbox(cls) -> str:
+        """The default site's inbox address ("" for none), kept in memory like ``kept_for``."""
+
+        def build():
+            site = Site.objects.filter(is_default_site=True).first()
+            return cls.for_site(site).inbox_email if site else ""
+
+        return remembered(("feedback-inbox",), build)
