@@ -37,6 +37,4 @@ class FeedbackConfig(AppConfig):
         # After each app's migrations (idempotent): the permissions it needs are created by
         # other apps' post_migrate handlers, which may run after ours for the same app.
         post_migrate.connect(ensure_handlers_group, dispatch_uid="feedback_handlers_group")
-        post_migrate.connect(
-            ensure_follow_up_roles, sender=self, dispatch_uid="feedback_follow_up_roles"
-        )
+        post_migrate.connect(ensure_follow_up_roles, dispatch_uid="feedback_follow_up_roles")

@@ -22,6 +22,7 @@ from wagtail.models import (
 from feedback.choices import Verdict
 from feedback.models.feedback import District
 from portal import commitments
+from portal.models import GuaranteeIndexPage
 
 
 class FollowUp(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
@@ -77,6 +78,16 @@ class FollowUp(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
             heading=_("Approval"),
         ),
     ]
+
+    @classmethod
+    def get_default_workflow(cls):
+        """The guarantees' own workflow (the unit head's approval), as the Swedish guarantee
+        index assigns it, rather than one assigned to this model."""
+        index = GuaranteeIndexPage.objects.filter(locale__language_code="sv").first()
+        return index.get_workflow() if index else None
+
+    def get_workflow(self):
+        return self.guarantee.get_workflow() if self.guarantee_id else self.get_default_workflow()
 
     def clean(self):
         guarantee = self.guarantee if self.guarantee_id else None
