@@ -132,7 +132,7 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
 
     def clean_delay(self, cleaned):
         """A delay notice (FL 11 §) needs a new date after the first one and a reason; each new
-        date is recorded and told to the citizen (``delay_now``)."""
+        date is recorded and told to the citizen (``delay_now``); the reason may be reworded."""
         if "delayed_answer_due" not in self.fields:
             return
         new_date = cleaned.get("delayed_answer_due")
@@ -142,19 +142,18 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
                     "delayed_answer_due", _("A delay notice that was given cannot be taken back.")
                 )
             return
-        if new_date == self.initial.get("delayed_answer_due") and not self.has_changed_reason():
-            return
-        if new_date <= max(self.instance.answer_due, timezone.localdate()):
+        if not (cleaned.get("delay_reason") or "").strip():
+            self.add_error("delay_reason", _("Say why the answer is delayed."))
+        if new_date == self.initial.get("delayed_answer_due"):
+            return  # the reason may be reworded; the date and the notice stand
+        if cleaned.get("status") in triage.CLOSED_STATUSES:
+            self.add_error("delayed_answer_due", _("The item is answered: no delay notice."))
+        elif new_date <= max(self.instance.answer_due, timezone.localdate()):
             self.add_error(
                 "delayed_answer_due",
                 _("The new date must come after the first answer date and after today."),
             )
-        if not (cleaned.get("delay_reason") or "").strip():
-            self.add_error("delay_reason", _("Say why the answer is delayed."))
         self.delay_now = True
-
-    def has_changed_reason(self) -> bool:
-        return "delay_reason" in self.changed_data
 
     def clean_appeal(self, cleaned):
         """Forwarding as an appeal needs the day it arrived, and happens once (``forwards_now``)."""
@@ -174,7 +173,9 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
     def save(self, commit=True):
         if self.forwards_now:
             self.instance.appeal_forwarded_on = timezone.localdate()
-        if self.delay_now:
+        if self.delay_now and self.instance.delay_noticed_on is None:
+            # The first notice decides whether the citizen was told in time (FL 11 §); a later
+            # new date is told too, but does not move that day.
             self.instance.delay_noticed_on = timezone.localdate()
         return super().save(commit)
 

@@ -29,7 +29,6 @@ from feedback.models import (
     District,
     Feedback,
     FollowUp,
-    FollowUpResult,
 )
 from portal.commitments import commitments
 
@@ -151,16 +150,19 @@ def summary(sample: ControlSample) -> list[DistrictSummary]:
 class Fed:
     district: District
     follow_up: FollowUp | None  # None: no follow-up for that year and district yet
+    # Why the figures were not written: "" (they were), "no_result" (the follow-up has no
+    # result for the commitment yet) or "in_review" (it waits for the unit head's approval).
+    refused: str = ""
 
 
 def feed_follow_up(sample: ControlSample, user=None) -> list[Fed]:
     """Write each district's figures into the follow-up of the sample's year and district, on
-    the result of the commitment ``FEEDBACK_CONTROL_SAMPLE_COMMITMENT`` (added without a verdict
-    if missing): sample_size = reviewed items, sample_kept = items where both rules held.
+    the result of the commitment ``FEEDBACK_CONTROL_SAMPLE_COMMITMENT``: sample_size =
+    reviewed items, sample_kept = items where both rules held.
 
-    It is saved as a new revision of the follow-up (the row too while it is a draft), and the
-    unit head's approval is cleared, as any edit does: the published figures change only when
-    the unit head approves again."""
+    Only into a result the editor has written (with its verdict), and not while the follow-up
+    waits for approval: the unit head approves what she sees. It is saved as a new revision
+    (the row too while it is a draft), and the approval is cleared, as any edit does."""
     code = settings.FEEDBACK_CONTROL_SAMPLE_COMMITMENT
     codes = commitments().codes_of(code)
     fed = []
@@ -171,18 +173,21 @@ def feed_follow_up(sample: ControlSample, user=None) -> list[Fed]:
         if not follow_ups:
             fed.append(Fed(figures.district, None))
         for follow_up in follow_ups:
-            _write(follow_up, codes, code, figures, user)
-            fed.append(Fed(figures.district, follow_up))
+            if follow_up.workflow_in_progress:
+                fed.append(Fed(figures.district, follow_up, refused="in_review"))
+            elif _write(follow_up, codes, figures, user):
+                fed.append(Fed(figures.district, follow_up))
+            else:
+                fed.append(Fed(figures.district, follow_up, refused="no_result"))
     return fed
 
 
-def _write(follow_up: FollowUp, codes: set[str], code: str, figures: DistrictSummary, user):
+def _write(follow_up: FollowUp, codes: set[str], figures: DistrictSummary, user) -> bool:
     draft = follow_up.get_latest_revision_as_object()
     results = list(draft.results.all())
     result = next((r for r in results if r.commitment_code in codes), None)
     if result is None:
-        result = FollowUpResult(commitment_code=code, sort_order=len(results))
-        results.append(result)
+        return False
     result.sample_size, result.sample_kept = figures.reviewed, figures.kept
     draft.results = results
     draft.unit_head_approved_by, draft.unit_head_approved_at = "", None
@@ -190,3 +195,4 @@ def _write(follow_up: FollowUp, codes: set[str], code: str, figures: DistrictSum
         if not follow_up.live:
             draft.save()
         draft.save_revision(user=user, log_action=True)
+    return True

@@ -75,6 +75,21 @@ def feed_view(request, pk):
                 _("No follow-up for %(year)s and %(district)s yet: write it first.")
                 % {"year": sample.year, "district": fed.district.name},
             )
+        elif fed.refused == "in_review":
+            messages.warning(
+                request,
+                _("“%(follow_up)s” waits for the unit head's approval: not changed.")
+                % {"follow_up": fed.follow_up},
+            )
+        elif fed.refused == "no_result":
+            messages.warning(
+                request,
+                _("“%(follow_up)s” has no result for the commitment %(code)s: add it first.")
+                % {
+                    "follow_up": fed.follow_up,
+                    "code": settings.FEEDBACK_CONTROL_SAMPLE_COMMITMENT,
+                },
+            )
         else:
             messages.success(
                 request,

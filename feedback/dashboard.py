@@ -29,6 +29,10 @@ class FeedbackPanel(Component):
                 triage.next_due_filter("range", (today, week_end))
             ).count(),
             "overdue": Feedback.objects.filter(triage.overdue_filter(today)).count(),
+            # The appeal guard: possible appeals nobody has forwarded or cleared yet.
+            "possible_appeals": Feedback.objects.filter(
+                triage.open_filter(), may_be_appeal=True, appeal_forwarded_on__isnull=True
+            ).count(),
             "delay_notice_asked": Feedback.objects.filter(
                 triage.delay_notice_asked_filter(today, ClosedDay.objects.calendar())
             ).count(),

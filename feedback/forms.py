@@ -212,7 +212,9 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
     def new_form_markup(self) -> str:
         """The fields of a new form as crispy renders them (all but the two hidden ones, which
         are new on every form), rendered once per language, commitment link and content."""
-        key = ("new-form", get_language(), self.initial.get("commitment") or "")
+        code = self.initial.get("commitment") or ""
+        # Any code not a commitment's renders alike: a link's query string cannot fill memory.
+        key = ("new-form", get_language(), code if code in self.commitments or not code else "?")
         return remembered(key, lambda: render_crispy_form(self), timezone.localdate())
 
     @staticmethod

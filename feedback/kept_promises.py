@@ -9,6 +9,7 @@ Swedish. Kept in each app server's memory until the content changes (see form_li
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -82,7 +83,8 @@ def _guarantees_shown(page: GuaranteePage) -> list[int]:
 
 def follow_ups(page: GuaranteePage, language: str, minimum: int) -> list[Shown]:
     """The published follow-ups ``page`` shows, newest year first, whole unit first. Feedback
-    counts are hidden by the open statistics' small-cell rule (``reports.suppress``)."""
+    counts are published for the whole unit only, hidden by the open statistics' small-cell
+    rule (``reports.suppress``); a result without a verdict is not shown."""
 
     def build():
         shown = []
@@ -90,18 +92,19 @@ def follow_ups(page: GuaranteePage, language: str, minimum: int) -> list[Shown]:
             FollowUp.objects.filter(live=True, guarantee_id__in=_guarantees_shown(page))
             .select_related("guarantee", "district")
             .prefetch_related("results")
-            .order_by("-year", "district__sort_order")
+            .order_by("-year", F("district__sort_order").asc(nulls_first=True))
         )
         labels = dict(Verdict.choices)
         districts = dict(entries(District, language))
         for follow_up in follow_ups:
             titles, written_in = _titles(follow_up.guarantee, language)
-            results = list(follow_up.results.all())
+            results = [r for r in follow_up.results.all() if r.verdict in labels]
+            # Counts only for the whole unit: a district's could be worked out from the unit's.
             counts = suppress(
                 {
                     result.pk: result.feedback_count
                     for result in results
-                    if result.feedback_count is not None
+                    if result.feedback_count is not None and not follow_up.district_id
                 },
                 minimum,
             )

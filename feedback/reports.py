@@ -156,6 +156,7 @@ def kept_promises(year: int) -> dict[str, str]:
     follow_up = (
         FollowUp.objects.filter(live=True, year=year, district__isnull=True)
         .prefetch_related("results")
+        .order_by("-last_published_at")
         .first()
     )
     if follow_up is None:
@@ -163,6 +164,8 @@ def kept_promises(year: int) -> dict[str, str]:
     known = commitments()
     out = {}
     for result in follow_up.results.all():
+        if result.verdict not in Verdict.values:
+            continue
         with translation.override("sv"):
             text = str(Verdict(result.verdict).label)
         if result.sample_size is not None:

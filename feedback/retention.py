@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from feedback import access_log
-from feedback.models import Feedback, FeedbackNote, Notification
+from feedback.models import ControlSampleItem, Feedback, FeedbackNote, Notification
 from feedback.periods import add_months
 
 # The sender's details and every free text written about the case.
@@ -54,6 +54,7 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
         ids = [item.pk for item in chosen]
         Feedback.objects.filter(pk__in=ids).update(**BLANKED, personal_data_removed_on=today)
         FeedbackNote.objects.filter(feedback__in=ids).delete()
+        ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
         Notification.objects.filter(feedback__in=ids).update(
             recipient="", last_error="", lookup_code="", status_url=""
         )

@@ -32,8 +32,9 @@ def is_autosave(request) -> bool:
     return request.method == "POST" and not request.accepts("text/html")
 
 
-def refuse_autosave_with_action(request, page):
-    """``before_edit_page``: an autosave naming an action is refused before anything is saved.
+def refuse_autosave_with_action(request, instance):
+    """``before_edit_page`` and ``before_edit_snippet``: an autosave naming an action is refused
+    before anything is saved.
     The submission that carries the action saves the same form itself."""
     if is_autosave(request) and any(request.POST.get(name) for name in ACTIONS):
         return JsonResponse(

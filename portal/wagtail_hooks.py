@@ -61,6 +61,8 @@ def register_outdated_translations_menu_item():
 
 
 hooks.register("before_edit_page", refuse_autosave_with_action)
+# Snippets with a workflow (the guarantee's follow-up) have the same buttons and autosave.
+hooks.register("before_edit_snippet", refuse_autosave_with_action)
 hooks.register("insert_editor_js", autosave_stops_on_submit_script)
 
 

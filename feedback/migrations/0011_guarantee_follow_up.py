@@ -67,6 +67,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='followup',
-            constraint=models.UniqueConstraint(fields=('guarantee', 'year', 'district'), name='one_follow_up_per_guarantee_year_district', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('district__isnull', False)), fields=('guarantee', 'year', 'district'), name='one_follow_up_per_guarantee_year_district'),
+        ),
+        migrations.AddConstraint(
+            model_name='followup',
+            constraint=models.UniqueConstraint(condition=models.Q(('district__isnull', True)), fields=('guarantee', 'year'), name='one_whole_unit_follow_up_per_guarantee_year'),
         ),
     ]

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('note', models.TextField(blank=True, verbose_name="reviewer's note")),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed at')),
                 ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='feedback.district', verbose_name='district')),
-                ('feedback', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='feedback.feedback', verbose_name='feedback')),
+                ('feedback', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='feedback.feedback', verbose_name='feedback')),
                 ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
                 ('sample', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='feedback.controlsample')),
             ],

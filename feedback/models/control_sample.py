@@ -66,8 +66,9 @@ class ControlSampleItem(models.Model):
 
     sample = models.ForeignKey(ControlSample, on_delete=models.CASCADE, related_name="items")
     # PROTECT: a reviewed item is evidence for the follow-up and must not vanish with a delete.
+    # A deleted item leaves the sample (a sample never keeps an item from being deleted).
     feedback = models.ForeignKey(
-        Feedback, verbose_name=_("feedback"), on_delete=models.PROTECT, related_name="+"
+        Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="+"
     )
     # The district it was drawn for, kept even if the item is later moved to another.
     district = models.ForeignKey(

@@ -97,14 +97,6 @@ class FollowUp(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
             and not (guarantee.valid_from.year <= self.year <= guarantee.valid_to.year)
         ):
             raise ValidationError({"year": _("The year must be within the guarantee's validity.")})
-        if guarantee:
-            codes = set(guarantee.commitments.values_list("code", flat=True))
-            for result in self.results.all():
-                if result.commitment_code not in codes:
-                    raise ValidationError(
-                        _("%(code)s is not a commitment of this guarantee.")
-                        % {"code": result.commitment_code}
-                    )
 
     def __str__(self):
         where = self.district.name if self.district_id else _("whole unit")
@@ -116,9 +108,14 @@ class FollowUp(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         constraints = [
             models.UniqueConstraint(
                 fields=["guarantee", "year", "district"],
+                condition=models.Q(district__isnull=False),
                 name="one_follow_up_per_guarantee_year_district",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["guarantee", "year"],
+                condition=models.Q(district__isnull=True),
+                name="one_whole_unit_follow_up_per_guarantee_year",
+            ),
         ]
 
 

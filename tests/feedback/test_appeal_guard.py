@@ -15,6 +15,7 @@ from wagtail.models import ModelLogEntry
 from feedback import intake
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import AppealWord, Category, Feedback, Notification
+from feedback.notifications import build_message
 from portal.appeals import last_day_to_appeal
 from portal.templatetags.portal_tags import local_date
 from portal.workdays import STOCKHOLM
@@ -190,3 +191,17 @@ def test_the_list_filters_items_that_may_be_appeals(client, handler):
     client.force_login(handler)
     page = client.get("/admin/feedback/?may_be_appeal=true").content.decode()
     assert flagged.reference in page and ordinary.reference not in page
+
+
+def test_the_inbox_and_the_dashboard_point_to_possible_appeals(client, handler):
+    """Nobody has to open the item to see it: the inbox notice says so, and the admin home
+    counts the open ones not yet forwarded."""
+    flagged = register("Jag vill överklaga beslutet.")
+    register("Receptionen var stängd.")
+    inbox = Notification.objects.get(feedback=flagged, purpose=Notification.Purpose.INBOX)
+    body = build_message(inbox).body  # the unit's inbox gets Swedish
+    assert "Kan vara ett överklagande av ett beslut" in body and "Jag vill" not in body
+    client.force_login(handler)
+    home = client.get("/admin/").content.decode()
+    assert "?may_be_appeal=true" in home
+    assert "1 öppet ärende kan vara ett överklagande" in home

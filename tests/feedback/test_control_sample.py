@@ -171,12 +171,18 @@ def test_the_figures_go_into_the_follow_up_draft_of_the_year_and_district(
     follow_up.results = [FollowUpResult(commitment_code="bemotande", verdict="kept")]
     follow_up.save()
 
+    # No result for the commitment yet: nothing is added without the editor's verdict.
     fed = control_sample.feed_follow_up(reviewed_sample)
-
-    assert {(f.district.name, f.follow_up) for f in fed} == {
-        ("Östermalm", follow_up),
-        ("Kungsholmen", None),  # no follow-up written yet: said, not created
+    assert {(f.district.name, f.follow_up, f.refused) for f in fed} == {
+        ("Östermalm", follow_up, "no_result"),
+        ("Kungsholmen", None, ""),  # no follow-up written yet: said, not created
     }
+    assert [r.commitment_code for r in FollowUp.objects.get().results.all()] == ["bemotande"]
+
+    follow_up.results.add(FollowUpResult(commitment_code="synpunkter", verdict="partly"))
+    follow_up.save()
+    fed = control_sample.feed_follow_up(reviewed_sample)
+    assert [(f.district.name, f.refused) for f in fed if f.follow_up] == [("Östermalm", "")]
     draft = FollowUp.objects.get(pk=follow_up.pk)
     for version in (draft, draft.get_latest_revision_as_object()):
         figures = {r.commitment_code: (r.sample_size, r.sample_kept) for r in version.results.all()}

@@ -175,3 +175,22 @@ def test_the_dashboard_asks_before_the_due_date(handler_client, item):
         assert item.reference in listed
         give_notice(handler_client, item, item.answer_due + timedelta(days=5))
         assert not Feedback.objects.filter(asked, pk=item.pk).exists()
+
+
+def test_a_later_new_date_is_told_but_the_first_notice_stays_in_time(handler_client, handler, item):
+    """Extended after the first date: the citizen is told again, and the item still counts
+    as told in time; rewording the reason alone sends nothing."""
+    first = item.answer_due
+    with on(first - timedelta(days=1)):
+        give_notice(handler_client, item, first + timedelta(days=7))
+    item.refresh_from_db()
+    with on(first + timedelta(days=8)):
+        handler_client.force_login(handler)  # the staff session would have ended meanwhile
+        give_notice(handler_client, item, first + timedelta(days=21))
+        item.refresh_from_db()
+        give_notice(handler_client, item, first + timedelta(days=21), "Vi väntar fortfarande.")
+    item.refresh_from_db()
+    assert item.delayed_answer_due == first + timedelta(days=21)
+    assert item.delay_reason == "Vi väntar fortfarande."
+    assert item.delay_noticed_on == first - timedelta(days=1) and triage.delay_noticed_in_time(item)
+    assert Notification.objects.filter(purpose=Notification.Purpose.DELAY).count() == 2

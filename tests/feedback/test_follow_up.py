@@ -88,9 +88,10 @@ def commitment(guarantee, code, language="sv"):
 
 @pytest.fixture
 def submitted(client, django_user_model, guarantee, request):
-    """Östermalm's follow-up of 2026, submitted for approval by a follow-up editor, with
-    ``reachability`` items on the reachability commitment (3 unless parametrized)."""
-    reachability = getattr(request, "param", 3)
+    """A follow-up of 2026 (Östermalm's unless parametrized with (reachability, district)),
+    submitted for approval by a follow-up editor, with ``reachability`` items (3) on the
+    reachability commitment."""
+    reachability, district = getattr(request, "param", (3, "Östermalm"))
     decisions = commitment(guarantee, "beslut")
     for _n in range(3):
         feedback_on(decisions)
@@ -105,7 +106,7 @@ def submitted(client, django_user_model, guarantee, request):
         ADD,
         follow_up_form(
             guarantee,
-            swedish(District, "Östermalm"),
+            swedish(District, district) if district else None,
             [
                 result(
                     "beslut",
@@ -153,9 +154,12 @@ def approve(client, follow_up, user):
     return client.post(url, {"comment": ""})
 
 
+@pytest.mark.parametrize("submitted", [(3, None)], indirect=True)
 def test_the_unit_heads_approval_publishes_it_on_the_guarantee_page(
     submitted, client, django_user_model, guarantee
 ):
+    """The whole unit's follow-up: the decision commitment was named 5 times in 2026 (4 in
+    Östermalm, one of them in English, and 1 in Norrmalm), reachability 3 times."""
     assert (
         approve(client, submitted, staff(django_user_model, "karin", UNIT_HEADS_GROUP)).status_code
         == 302
@@ -168,7 +172,7 @@ def test_the_unit_heads_approval_publishes_it_on_the_guarantee_page(
     assert "How we kept our promises in 2026" in html
     assert "Partly kept" in html and "Kept in full" in html
     assert "The promise was kept in 9 of 10 cases we checked." in html
-    assert "We received 4 pieces of feedback about this promise." in html
+    assert "We received 5 pieces of feedback about this promise." in html
     assert "We received 3 pieces of feedback about this promise." in html
     assert 'lang="sv">Stickprov: 10 ärenden' in html
 
@@ -176,7 +180,20 @@ def test_the_unit_heads_approval_publishes_it_on_the_guarantee_page(
     assert "Stickprov: 10 ärenden" in swedish_page
 
 
-@pytest.mark.parametrize("submitted", [1], indirect=True)
+def test_a_districts_follow_up_is_published_without_counts(
+    submitted, client, django_user_model, guarantee
+):
+    """The whole unit's count less the other districts' would give a district's small count
+    away: a district's follow-up publishes its verdicts and samples, not counts."""
+    approve(client, submitted, staff(django_user_model, "karin", UNIT_HEADS_GROUP))
+    client.logout()
+    html = client.get("/en/" + _path(guarantee)).content.decode()
+    assert "Partly kept" in html and "The promise was kept in 9 of 10 cases we checked." in html
+    assert "pieces of feedback about this promise" not in html
+    assert "Feedback about this promise" not in html
+
+
+@pytest.mark.parametrize("submitted", [(1, None)], indirect=True)
 def test_small_counts_are_hidden_as_in_the_open_statistics(
     submitted, client, django_user_model, guarantee
 ):
@@ -205,3 +222,25 @@ def test_the_yearly_reports_text_says_how_each_promise_was_kept(demo_site):
     assert f"- {reachability}: 0 st. synpunkter, uppföljning: Uppfylls inte." in section
     # A tertial's text has no follow-up: it is yearly.
     assert "uppföljning" not in reports.swedish_text(reports.build(Period.year(2026, 2)))
+
+
+def test_the_form_refuses_a_foreign_or_repeated_commitment_and_a_personnummer(
+    client, django_user_model, guarantee
+):
+    client.force_login(staff(django_user_model, "fia", FOLLOW_UP_EDITORS))
+    response = client.post(
+        ADD,
+        follow_up_form(
+            guarantee,
+            None,
+            [
+                result("beslut", "kept", evidence="Gäller 19121212-1212."),
+                result("beslut", "partly"),
+                result("ingen-sadan-kod", "kept"),
+            ],
+        ),
+    )
+    assert response.status_code == 200 and not FollowUp.objects.exists()
+    forms = response.context["form"].formsets["results"].forms
+    assert "evidence" in forms[0].errors
+    assert "commitment_code" in forms[1].errors and "commitment_code" in forms[2].errors

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from django.test import Client
 from wagtail.models import Page
 
@@ -104,7 +105,7 @@ def test_the_unit_heads_approval_publishes_and_is_recorded(
     assert page.live and page.valid_from == date(2027, 1, 1)
     assert page.unit_head_approved_by == "Karin Enhetschef"
     public = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    day = page.unit_head_approved_at.date()
+    day = timezone.localdate(page.unit_head_approved_at)  # Stockholm's day, as the page says
     assert f"Enhetschefen godkände den här versionen den {day.day}" in public
 
 

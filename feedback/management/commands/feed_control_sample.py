@@ -16,4 +16,5 @@ class Command(BaseCommand):
             raise CommandError(f"No control sample {options['sample']}.")
         for fed in control_sample.feed_follow_up(sample):
             where = fed.follow_up or f"no follow-up for {sample.year}"
-            self.stdout.write(f"{fed.district.name}: {where}")
+            refused = f" (not changed: {fed.refused})" if fed.refused else ""
+            self.stdout.write(f"{fed.district.name}: {where}{refused}")
