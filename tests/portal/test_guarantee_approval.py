@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
-from django.utils import timezone
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
 from portal.guarantee_approval import TASK_NAME, UNIT_HEADS_GROUP, WORKFLOW_NAME
