@@ -11,8 +11,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from feedback.models.feedback import ListEntry, LocalisedNames
+from portal.commitments import in_force_page, written_for
 from portal.content_generation import remembered
-from portal.models import GuaranteeCommitment, GuaranteePage
+from portal.models import GuaranteeCommitment
 
 
 def active(model: type[ListEntry]) -> dict[str, ListEntry]:
@@ -37,15 +38,15 @@ def entries(model: type[ListEntry], language: str) -> list[tuple[int, str]]:
 
 
 def commitments(language: str) -> list[GuaranteeCommitment]:
-    """The commitments of the guarantee valid today, in ``language`` if translated."""
+    """The commitments of the guarantee valid today, as a reader of ``language`` reads them
+    (``portal.commitments.written_for``)."""
     today = timezone.localdate()
 
     def build():
-        valid = GuaranteePage.objects.live().valid_on(today)
-        guarantee = (
-            valid.filter(locale__language_code=language, alias_of=None).first()
-            or valid.filter(locale=Locale.get_default()).first()
-        )
-        return list(guarantee.commitments.all()) if guarantee else []
+        guarantee = in_force_page()
+        if guarantee is None:
+            return []
+        page_pk, _language = written_for(guarantee.pk, language)
+        return list(GuaranteeCommitment.objects.filter(page_id=page_pk))
 
     return remembered(("commitments", language), build, today)

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from feedback.form_lists import entries
 from feedback.models import District, FeedbackSettings, FollowUp, Verdict
 from feedback.reports import suppress
-from portal import page_directory
+from portal.commitments import written_for
 from portal.content_generation import remembered
 from portal.models import GuaranteeCommitment, GuaranteePage
 
@@ -46,14 +46,9 @@ class Shown:
 
 
 def _titles(guarantee: GuaranteePage, language: str) -> tuple[dict[str, str], str]:
-    """The commitments' titles by code in the reader's language if the guarantee is translated
-    into it, else in Swedish; and that language."""
-    found = page_directory.directory()
-    entry = found.get(guarantee.pk)
-    translated = entry and found.translation(entry, language)
-    page_pk, written_in = guarantee.pk, settings.LANGUAGE_CODE
-    if translated and not translated.untranslated:
-        page_pk, written_in = translated.pk, language
+    """The commitments' titles by code as a reader of ``language`` reads them, and their
+    language (``portal.commitments.written_for``)."""
+    page_pk, written_in = written_for(guarantee.pk, language)
     rows = GuaranteeCommitment.objects.filter(page_id=page_pk).values_list("code", "title")
     return dict(rows), written_in
 

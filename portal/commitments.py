@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from portal import page_directory
 from portal.models import GuaranteeCommitment, GuaranteePage
 
 
@@ -63,18 +64,36 @@ def choices() -> list[tuple[str, str]]:
     return [("", "---------"), *((code, f"{title} ({code})") for code, title in titles.items())]
 
 
+def written_for(guarantee_pk: int, language: str) -> tuple[int, str]:
+    """The page whose commitments a reader of ``language`` reads for a guarantee, and the
+    language they are written in: its translation into ``language`` where that is published as
+    a translation (not an alias, nor a translation only started: see the page directory), else
+    the guarantee itself. The one rule for commitment titles in the reader's language."""
+    found = page_directory.directory()
+    entry = found.get(guarantee_pk)
+    translated = found.translation(entry, language) if entry else None
+    if translated and not translated.untranslated:
+        return translated.pk, language
+    return guarantee_pk, entry.content_language if entry else settings.LANGUAGE_CODE
+
+
+def in_force_page() -> GuaranteePage | None:
+    """The Swedish guarantee in force today."""
+    return (
+        GuaranteePage.objects.live()
+        .valid_on(timezone.localdate())
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of=None)
+        .first()
+    )
+
+
 def in_force(language: str) -> list[tuple[str, str, str]]:
     """The commitments of the guarantee in force today as (code, title, the title's language
-    where it is not ``language``): from the guarantee's translation into ``language`` where
-    there is one, else the Swedish."""
-    valid = GuaranteePage.objects.live().valid_on(timezone.localdate())
-    page = valid.filter(locale__language_code=language, alias_of=None).first()
-    written_in = ""
-    if page is None:
-        page = valid.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-        written_in = "" if language == settings.LANGUAGE_CODE else settings.LANGUAGE_CODE
+    where it is not ``language``), in the reader's language where translated (``written_for``)."""
+    page = in_force_page()
     if page is None:
         return []
-    return [
-        (code, title, written_in) for code, title in page.commitments.values_list("code", "title")
-    ]
+    page_pk, written_in = written_for(page.pk, language)
+    mark = "" if written_in == language else written_in
+    rows = GuaranteeCommitment.objects.filter(page_id=page_pk).values_list("code", "title")
+    return [(code, title, mark) for code, title in rows]
