@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from feedback.form_lists import entries
 from feedback.models import District, FeedbackSettings, FollowUp, Verdict
@@ -135,7 +136,7 @@ def follow_ups(page: GuaranteePage, language: str, minimum: int) -> list[Shown]:
 
 def add_to_guarantee_page(page: GuaranteePage, request, context: dict) -> None:
     """The ``guarantee_page_sections`` hook: the follow-ups, if any are published."""
-    minimum = FeedbackSettings.for_request(request).statistics_minimum
+    minimum = FeedbackSettings.kept_for(Site.find_for_request(request)).statistics_minimum
     shown = follow_ups(page, get_language() or settings.LANGUAGE_CODE, minimum)
     if shown:
         context.setdefault("guarantee_sections", []).append(

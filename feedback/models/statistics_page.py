@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 # statistics_cache imports reports, which imports feedback.models, which imports this module:
 # by then the models reports uses are defined, and reports is only used when a page is shown.
@@ -32,7 +32,7 @@ class FeedbackStatisticsPage(RestrictionsFromDirectory, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        minimum = FeedbackSettings.for_request(request).statistics_minimum
+        minimum = FeedbackSettings.kept_for(Site.find_for_request(request)).statistics_minimum
         years = statistics_cache.open_statistics(minimum, get_language(), years=YEARS_SHOWN)
         # The figures are counted again after each change of the register; a citizen's cached
         # copy of the page follows within minutes.
