@@ -7,6 +7,7 @@ It is built in a handful of queries when the content generation changes (see
 content_generation) and kept in each app server's memory under that token.
 """
 
+import copy
 import threading
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -89,6 +90,7 @@ class Directory:
     translations: dict[UUID, dict[str, int]]
     routes: dict[tuple[int, str], int]
     easy_read_of: dict[UUID, list[int]]  # a standard page's translation key → easy-read pages
+    site_root_paths: list  # Site.get_site_root_paths(), which Wagtail reads per request
     _memo: dict = field(default_factory=dict)
 
     def get(self, pk: int | None) -> Entry | None:
@@ -102,6 +104,20 @@ class Directory:
         """The live version in ``language``, else the entry itself (as Wagtail's ``localized``)."""
         other = self.translation(entry, language)
         return other if other is not None and other.live else entry
+
+    def routed_page(self, pk: int) -> Page | None:
+        """The specific page as a request is served it, read once per content generation (no
+        query per request) and copied for each request: a view may set attributes on its page."""
+        key = ("page", pk)
+        if key not in self._memo:
+            page = self.entries[pk].model.objects.select_related("locale").filter(pk=pk).first()
+            if page is not None and self.entries[pk].untranslated and page.alias_of_id is None:
+                page = _showing_source(page, self)
+            if page is not None:
+                page._wagtail_cached_site_root_paths = self.site_root_paths
+            self._memo[key] = page
+        page = self._memo[key]
+        return copy.copy(page) if page is not None else None
 
     def menu(self, root: Entry) -> list[Entry]:
         """The root's live public children shown in menus, in the Swedish tree's order (each
@@ -247,6 +263,8 @@ def route(request, path: str) -> RouteResult | None:
     site = found.site_for(request)
     if site is None:
         return None
+    # Wagtail's page URLs read the site root paths once per request, from the shared cache.
+    request._wagtail_cached_site_root_paths = found.site_root_paths
     root = found.get(site.root_page_id)
     if root is None:
         return None
@@ -255,12 +273,9 @@ def route(request, path: str) -> RouteResult | None:
     for depth in range(len(components), -1, -1):
         pk = found.routes.get((root.pk, "".join(f"{part}/" for part in components[:depth])))
         if pk is not None:
-            model = found.entries[pk].model
-            page = model.objects.select_related("locale", "alias_of").filter(pk=pk).first()
+            page = found.routed_page(pk)
             if page is None:  # deleted since this request read the content generation
                 return None
-            if found.entries[pk].untranslated and page.alias_of_id is None:
-                page = _showing_source(page, found)
             try:
                 return page.route(request, components[depth:])
             except Http404:
@@ -331,7 +346,7 @@ def _build(token: str) -> Directory:
             routes[route] = page.pk
     for pks in easy_read_of.values():
         pks.sort(key=lambda pk: entries[pk].path)
-    return Directory(token, entries, translations, routes, easy_read_of)
+    return Directory(token, entries, translations, routes, easy_read_of, root_paths)
 
 
 def _restricted(pages: list[Page]) -> set[int]:

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.content_generation import remembered
+from portal.page_directory import directory
+
 
 @register_setting(icon="site")
 class ContactSettings(BaseSiteSetting):
@@ -57,6 +60,16 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Personal data (privacy notice)"),
         ),
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's ``for_request``, kept in memory per site: saving settings (or a site) is a
+        content change, so every app server reads them again on its next request. Read only:
+        the object is shared between requests."""
+        site = directory().site_for(request)
+        if site is None:
+            return super().for_request(request)
+        return remembered(("contact-settings", site.pk), lambda: cls.for_site(site))
 
     class Meta:
         verbose_name = _("contact details")

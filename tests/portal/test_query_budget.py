@@ -1,4 +1,4 @@
-"""Every public page in every language within its query budget (issue #15): at most six SQL
+"""Every public page in every language within its query budget (issue #15): at most three SQL
 queries for a page rendered afresh (the page cache off, as in every test but those of the cache),
 whatever the number of pages, menu items and feedback items."""
 
@@ -9,16 +9,18 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from feedback import intake
 from feedback.models import Category, District, Feedback, FeedbackNote
+from portal import page_directory
 from portal.locale_setup import synchronise_trees
-from portal.models import HomePage, StandardPage
+from portal.models import ContactSettings, GuidancePage, HomePage, StandardPage
 
-# The issue's target is ten; every page makes 2-5 today (site and page from the directory's
-# memory, the page, its own content, the contact settings), so more than six is a regression.
-BUDGET = 6
+# The issue's target is ten. Warm, most pages make none today: the site, the page itself (as
+# routed), the menu, the languages and the contact settings come from the directory's memory;
+# the guarantee, hours and statistics pages read 1-3 of their own. More is a regression.
+BUDGET = 3
 ROUTES = [
     "synpunkter/status/",
     "synpunkter/personuppgifter/",
@@ -88,3 +90,27 @@ def test_deleting_rows_that_are_not_content_stays_one_query(demo_site):
     with CaptureQueriesContext(connection) as captured:
         FeedbackNote.objects.all().delete()
     assert len(captured) == 1
+
+
+@pytest.mark.django_db
+def test_each_request_gets_its_own_copy_of_the_page_it_routes_to(rf, demo_site):
+    first = page_directory.route(rf.get("/sv/"), "").page
+    first.shown_to_this_request = True
+    second = page_directory.route(rf.get("/sv/"), "").page
+    assert second.pk == first.pk and second is not first
+    assert not hasattr(second, "shown_to_this_request")
+
+
+@pytest.mark.django_db
+def test_what_memory_holds_changes_with_a_publish_and_a_settings_save(client, demo_site):
+    page = GuidancePage.objects.live().filter(locale=demo_site.locale).first()
+    assert page.title in client.get(page.url).content.decode()
+    page.title = "Ny rubrik efter publicering"
+    page.save_revision().publish()
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.unit_name = "Enheten med nytt namn"
+    contact.save()
+
+    html = client.get(page.url).content.decode()
+    assert "Ny rubrik efter publicering" in html
+    assert "Enheten med nytt namn" in html
