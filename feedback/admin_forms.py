@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from feedback import triage
+from feedback import safeguarding_form, triage
 from feedback.access_log import Purpose
 from feedback.choices import AnswerBy, AnswerChannel, Channel
 from feedback.forms import IdentityNumberGuard
@@ -31,9 +31,15 @@ class HandlerChoiceField(forms.ModelChoiceField):
         return user.get_full_name() or user.get_username()
 
 
-class TriageForm(IdentityNumberGuard, forms.ModelForm):
+class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, forms.ModelForm):
     # Notes stay in the timeline, the answer may be e-mailed, action taken goes into reports.
-    identity_number_fields = ("note", "answer_text", "action_taken", "delay_reason")
+    identity_number_fields = (
+        "note",
+        "answer_text",
+        "action_taken",
+        "delay_reason",
+        "safeguarding_action",
+    )
 
     note = forms.CharField(
         label=_("Add an internal note"),
@@ -77,6 +83,7 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
             "may_be_appeal",
             "decision_told_on",
             "appeal_arrived_on",
+            *safeguarding_form.FIELDS,
         ]
         field_classes = {"assigned_to": HandlerChoiceField}
         widgets = {
@@ -88,6 +95,7 @@ class TriageForm(IdentityNumberGuard, forms.ModelForm):
             "answer_text": forms.Textarea(attrs={"rows": 6}),
             "action_taken": forms.Textarea(attrs={"rows": 3}),
             "justified": forms.NullBooleanSelect,
+            **safeguarding_form.WIDGETS,
         }
 
     def __init__(self, *args, for_user=None, **kwargs):

@@ -1,39 +1,19 @@
 """The appeal guard (FL 44–46 §§): feedback that may really be an appeal of a decision is
 flagged at intake, and the handler sees the last day to appeal and forwards it in time.
 
-A word matches the start of a word in the message, in any letter case and whatever the form's
-language: "avslag" flags "Avslaget" but not a word that only contains it. The list (``AppealWord``)
-is remembered per content generation, so a submission costs no query for it.
+The words (``AppealWord``) are matched as ``word_lists`` says, with no query per submission.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from feedback import word_lists
 from feedback.models import AppealWord, Category, Feedback
 from portal.appeals import last_day_to_appeal
-from portal.content_generation import remembered
-
-# Arabic letters that Persian writes with its own forms (keyboards give either).
-_PERSIAN_FORMS = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
-
-
-def normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().translate(_PERSIAN_FORMS)
-
-
-def _pattern() -> re.Pattern | None:
-    words = sorted({normalise(w) for w in AppealWord.objects.values_list("word", flat=True)})
-    words = [w for w in words if w.strip()]
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 def mentions_appeal(text: str) -> bool:
-    pattern = remembered(("appeal_words",), _pattern)
-    return bool(pattern and pattern.search(normalise(text)))
+    return word_lists.mentions(AppealWord, text)
 
 
 def suggests_appeal(message: str, category: Category | None) -> bool:

@@ -21,15 +21,22 @@ class FeedbackConfig(AppConfig):
             FollowUp,
             FollowUpResult,
             ResponseDeadline,
+            SafeguardingWord,
         )
         from feedback.statistics_cache import register_changed
         from portal import content_generation
 
         # Pages show the lists (the form, the statistics, the follow-up), and submissions take
-        # their due dates from the deadline policy and their flags from the appeal words, kept
-        # in memory: editing any of them is a content change.
+        # their due dates from the deadline policy and their flags from the appeal and
+        # safeguarding words, kept in memory: editing any of them is a content change.
         content_generation.watch(
-            Category, District, FollowUp, FollowUpResult, AppealWord, ResponseDeadline
+            Category,
+            District,
+            FollowUp,
+            FollowUpResult,
+            AppealWord,
+            SafeguardingWord,
+            ResponseDeadline,
         )
         post_save.connect(register_changed, sender=Feedback, dispatch_uid="feedback_counted")
         post_delete.connect(register_changed, sender=Feedback, dispatch_uid="feedback_uncounted")

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from feedback import intake
 from feedback.models import (
+    AnswerTemplate,
     Category,
     District,
     Feedback,
@@ -258,3 +259,100 @@ def create_demo_follow_up(home: Page) -> None:
     follow_up.live = False
     follow_up.save()
     follow_up.save_revision().publish()
+
+
+SIGNATURE = {
+    "sv": "Med vänliga hälsningar\n{handler_name}\nFörsörjningsstödsenheten",
+    "en": "Kind regards\n{handler_name}\nFörsörjningsstödsenheten (the financial assistance unit)",
+}
+# (kind, Swedish category or None, {language: (title, text before the signature)}): examples a
+# unit would write itself; the last one has no English version, so English items fall back.
+DEMO_ANSWER_TEMPLATES = [
+    (
+        "",
+        None,
+        {
+            "sv": (
+                "Tack för din synpunkt",
+                "Hej!\n\nTack för din synpunkt med referens {reference}, som kom in "
+                "{received_date}. Vi har läst den och tagit upp den på vårt arbetsplatsmöte, "
+                "där vi bestämmer vad vi ändrar.\n\n[Skriv vad enheten har gjort eller ska göra.]",
+            ),
+            "en": (
+                "Thank you for your feedback",
+                "Hello,\n\nThank you for your feedback with reference {reference}, which we "
+                "received on {received_date}. We have read it and discussed it at our staff "
+                "meeting, where we decide what to change.\n\n[Write what the unit has done or "
+                "will do.]",
+            ),
+        },
+    ),
+    (
+        "complaint",
+        "Bemötande",
+        {
+            "sv": (
+                "Klagomål på bemötande",
+                "Hej!\n\nTack för att du berättade hur du blev bemött (referens {reference}, "
+                "inkom {received_date}). Vi beklagar att du inte blev bemött med den respekt du "
+                "har rätt till. Vi har talat med de medarbetare det gäller och tagit upp det på "
+                "vårt arbetsplatsmöte.\n\n[Skriv vad enheten har gjort eller ska göra.]",
+            ),
+            "en": (
+                "Complaint about how you were treated",
+                "Hello,\n\nThank you for telling us how you were treated (reference "
+                "{reference}, received on {received_date}). We are sorry you were not treated "
+                "with the respect you are entitled to. We have spoken with the staff concerned "
+                "and discussed it at our staff meeting.\n\n[Write what the unit has done or "
+                "will do.]",
+            ),
+        },
+    ),
+    (
+        "complaint",
+        "Handläggning",
+        {
+            "sv": (
+                "Klagomål på handläggningstid",
+                "Hej!\n\nTack för ditt klagomål med referens {reference}, som kom in "
+                "{received_date}. Vi ska fatta beslut om din ansökan och skicka det inom 14 "
+                "dagar från att du lämnat in de handlingar vi bett om.\n\n[Skriv vad som "
+                "hände i ditt ärende och vad enheten gör.]\n\nEtt klagomål ändrar inte ett "
+                "beslut. Vill du att ett beslut ändras ska du överklaga det inom tre veckor "
+                "från att du fick veta det.",
+            ),
+        },
+    ),
+]
+
+
+def create_demo_answer_templates(home: Page) -> None:
+    """A few answer templates in Swedish and English, so the triage page has some to offer."""
+    if AnswerTemplate.objects.exists():
+        return
+    locales = {code: Locale.objects.filter(language_code=code).first() for code in SIGNATURE}
+    default = Locale.get_default()
+    for kind, category_name, versions in DEMO_ANSWER_TEMPLATES:
+        source = Category.objects.get(locale=default, name=category_name) if category_name else None
+        key = None
+        for code, (title, text) in versions.items():
+            if locales[code] is None:
+                continue
+            category = (
+                Category.objects.filter(
+                    locale=locales[code], translation_key=source.translation_key
+                ).first()
+                if source
+                else None
+            )
+            template = AnswerTemplate(
+                locale=locales[code],
+                title=title,
+                kind=kind,
+                category=category or source,
+                body=f"{text}\n\n{SIGNATURE[code]}",
+            )
+            if key:
+                template.translation_key = key
+            template.save()
+            key = template.translation_key

@@ -10,6 +10,10 @@ PERMISSIONS = [
     ("feedback", "feedback", "change_feedback"),
     ("feedback", "feedbacknote", "add_feedbacknote"),
     ("feedback", "feedbacknote", "view_feedbacknote"),
+    # The answer templates they start from.
+    ("feedback", "answertemplate", "add_answertemplate"),
+    ("feedback", "answertemplate", "change_answertemplate"),
+    ("feedback", "answertemplate", "view_answertemplate"),
     # The internal-control sample: handlers draw it and review its items.
     ("feedback", "controlsample", "add_controlsample"),
     ("feedback", "controlsample", "view_controlsample"),

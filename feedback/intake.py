@@ -1,5 +1,6 @@
-"""Registering feedback: one transaction gives it a reference, deadlines, a lookup code and the
-appeal flag, and the e-mails about it are queued only once it is safely saved."""
+"""Registering feedback: one transaction gives it a reference, deadlines, a lookup code, the
+appeal and safeguarding flags, and the e-mails about it are queued only once it is safely
+saved."""
 
 import hashlib
 import secrets
@@ -9,7 +10,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import appeal_guard, deadlines, notifications
+from feedback import appeal_guard, deadlines, notifications, safeguarding
 from feedback.models.feedback import Feedback
 from feedback.references import next_reference
 
@@ -49,8 +50,12 @@ def register(
         )
         feedback.lookup_code_hash = hash_lookup_code(feedback.reference, code)
         feedback.may_be_appeal = appeal_guard.suggests_appeal(feedback.message, feedback.category)
+        if safeguarding.mentions_concern(feedback.message):
+            safeguarding.flag(feedback)
         feedback.save()
         notifications.queue_for(feedback, lookup_code=code, status_url=status_url)
+        if feedback.safeguarding:
+            safeguarding.raise_concern(feedback, by="words")
     return Registered(feedback, code)
 
 

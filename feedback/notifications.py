@@ -14,6 +14,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -69,6 +70,29 @@ def queue_to_sender(feedback: Feedback, purpose: str, status_url: str = "") -> N
     )
     transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
     return notification
+
+
+def queue_to_staff(feedback: Feedback, purpose: str, recipients: list[str]) -> list[Notification]:
+    """Write one e-mail about ``feedback`` to each of ``recipients`` (staff), sent by one task
+    once the transaction commits."""
+    if not recipients:
+        return []
+    created = Notification.objects.bulk_create(
+        [Notification(feedback=feedback, purpose=purpose, recipient=to) for to in recipients]
+    )
+    ids = [notification.pk for notification in created]
+    transaction.on_commit(lambda: send_notifications.enqueue(ids))
+    return created
+
+
+def preview_to_sender(feedback: Feedback, purpose: str, status_url: str = "") -> EmailMessage:
+    """The e-mail ``queue_to_sender`` would send about ``feedback`` as it is in memory (a
+    handler's unsaved answer included): built, neither saved nor sent."""
+    return build_message(
+        Notification(
+            feedback=feedback, purpose=purpose, recipient=feedback.email, status_url=status_url
+        )
+    )
 
 
 def _claimable(now) -> Q:
@@ -158,7 +182,7 @@ def retry_due(now=None) -> int:
 def build_message(notification: Notification) -> EmailMessage:
     feedback = notification.feedback
     language, template = feedback.language, f"feedback/email/{notification.purpose}.txt"
-    if notification.purpose == Notification.Purpose.INBOX:
+    if notification.purpose in (Notification.Purpose.INBOX, Notification.Purpose.SAFEGUARDING):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
@@ -166,6 +190,8 @@ def build_message(notification: Notification) -> EmailMessage:
             "lookup_code": notification.lookup_code,
             "status_url": notification.status_url,
             "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+            "item_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("feedback:edit", args=[feedback.pk]),
             "answer_text_in_email": settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL,
         }
         subject = {
@@ -178,13 +204,17 @@ def build_message(notification: Notification) -> EmailMessage:
                 "Your feedback was forwarded as an appeal (%(reference)s)"
             ),
             Notification.Purpose.DELAY: _("New answer date for your feedback (%(reference)s)"),
+            Notification.Purpose.SAFEGUARDING: _(
+                "Safeguarding concern in feedback %(reference)s: due today"
+            ),
         }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},
             body=render_to_string(template, context),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[notification.recipient],
-            headers={"Message-ID": message_id(notification)},
+            # A preview (not saved) has no Message-ID of its own.
+            headers={"Message-ID": message_id(notification)} if notification.pk else {},
         )
 
 

@@ -26,6 +26,7 @@ BLANKED = {
     "answer_text": "",
     "action_taken": "",
     "delay_reason": "",
+    "safeguarding_action": "",
     "lookup_code_hash": "",
     "submission_id": None,
 }

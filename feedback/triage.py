@@ -60,18 +60,40 @@ def _answer_due_filter(lookup: str, value) -> Q:
     )
 
 
+def safeguarding_pending(feedback) -> bool:
+    """A safeguarding concern whose steps are not recorded yet: its same-day date is what is
+    due, before the acknowledgement or the answer."""
+    return bool(
+        feedback.safeguarding and feedback.safeguarding_due and not feedback.safeguarding_action_on
+    )
+
+
+_SAFEGUARDING_PENDING = Q(
+    safeguarding=True, safeguarding_due__isnull=False, safeguarding_action_on__isnull=True
+)
+
+
 def next_due(feedback) -> date | None:
-    """The date the next step is due: the acknowledgement while received, then the answer."""
+    """The date the next step is due: a pending safeguarding concern's day, else the
+    acknowledgement while received, then the answer."""
     if not is_open(feedback):
         return None
+    if safeguarding_pending(feedback):
+        return feedback.safeguarding_due
     return feedback.acknowledge_due if _acknowledging(feedback) else answer_due(feedback)
 
 
 def next_due_filter(lookup: str, value) -> Q:
     """Open items whose ``next_due`` matches ``lookup`` (e.g. "lt", "range") against ``value``."""
     return open_filter() & (
-        (_ACKNOWLEDGING & Q(**{f"acknowledge_due__{lookup}": value}))
-        | (~_ACKNOWLEDGING & _answer_due_filter(lookup, value))
+        (_SAFEGUARDING_PENDING & Q(**{f"safeguarding_due__{lookup}": value}))
+        | (
+            ~_SAFEGUARDING_PENDING
+            & (
+                (_ACKNOWLEDGING & Q(**{f"acknowledge_due__{lookup}": value}))
+                | (~_ACKNOWLEDGING & _answer_due_filter(lookup, value))
+            )
+        )
     )
 
 

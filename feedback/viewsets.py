@@ -24,7 +24,15 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from feedback import access_log, appeal_guard, intake, notifications, retention, triage
+from feedback import (
+    access_log,
+    appeal_guard,
+    intake,
+    notifications,
+    retention,
+    safeguarding,
+    triage,
+)
 from feedback.admin_forms import (
     BulkAssignForm,
     ExportPurposeForm,
@@ -32,6 +40,7 @@ from feedback.admin_forms import (
     TriageForm,
     handlers,
 )
+from feedback.answer_tools import AnswerToolsMixin
 from feedback.choices import Kind, Status
 from feedback.models import (
     Category,
@@ -40,6 +49,7 @@ from feedback.models import (
     FeedbackNote,
     FeedbackPage,
     Notification,
+    SafeguardingSettings,
 )
 from feedback.periods import TERTIAL_LABELS, tertial_months
 from feedback.permissions import forbidden, is_auditor
@@ -238,8 +248,21 @@ class AppealContext:
         return context
 
 
+class SafeguardingContext:
+    """For a safeguarding concern: the steps the law names, with the site's references."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.safeguarding:
+            context["safeguarding"] = safeguarding.steps(
+                self.object, SafeguardingSettings.for_request(self.request), timezone.localdate()
+            )
+        return context
+
+
 class FeedbackInspectView(
     access_log.ReadLogged,
+    SafeguardingContext,
     AppealContext,
     PersonalDataContext,
     Forbidden403Mixin,
@@ -255,7 +278,13 @@ class FeedbackInspectView(
 
 
 class FeedbackEditView(
-    access_log.ReadLogged, AppealContext, PersonalDataContext, Forbidden403Mixin, generic.EditView
+    access_log.ReadLogged,
+    AnswerToolsMixin,
+    SafeguardingContext,
+    AppealContext,
+    PersonalDataContext,
+    Forbidden403Mixin,
+    generic.EditView,
 ):
     template_name = "feedback/admin/triage.html"
 
@@ -282,6 +311,8 @@ class FeedbackEditView(
             self.forward_as_appeal(instance)
         if form.delay_now:
             self.give_delay_notice(instance)
+        if form.raises_concern:
+            safeguarding.raise_concern(instance, by="handler", user=self.request.user)
         log(
             instance,
             "feedback.triage",

@@ -26,12 +26,14 @@ from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampl
 from feedback.dashboard import FeedbackPanel
 from feedback.follow_up import FollowUpForm
 from feedback.models import (
+    AnswerTemplate,
     AppealWord,
     Category,
     District,
     FollowUp,
     Notification,
     ResponseDeadline,
+    SafeguardingWord,
 )
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
 from feedback.viewsets import FeedbackViewSet
@@ -58,6 +60,25 @@ class AppealWordViewSet(SnippetViewSet):
     icon = "warning"
     list_display = ["word", "language"]
     list_filter = ["language"]
+
+
+class SafeguardingWordViewSet(SnippetViewSet):
+    """The words that flag feedback as a possible safeguarding concern (feedback.safeguarding)."""
+
+    model = SafeguardingWord
+    icon = "warning"
+    list_display = ["word", "language"]
+    list_filter = ["language"]
+
+
+class AnswerTemplateViewSet(SnippetViewSet):
+    """The wordings handlers start an answer from, per category, kind and language."""
+
+    model = AnswerTemplate
+    icon = "doc-full"
+    list_display = ["title", "category", "kind", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["title", "body"]
 
 
 class ResponseDeadlineViewSet(SnippetViewSet):
@@ -145,6 +166,8 @@ class FeedbackSetupGroup(SnippetViewSetGroup):
         CategoryViewSet,
         DistrictViewSet,
         AppealWordViewSet,
+        SafeguardingWordViewSet,
+        AnswerTemplateViewSet,
         ResponseDeadlineViewSet,
         NotificationViewSet,
     )
@@ -232,6 +255,11 @@ def register_feedback_log_actions(actions):
     actions.register_action(
         "feedback.delay_notice", _("Delay notice"), _("Gave a new answer date (delay notice)")
     )
+    actions.register_action(
+        "feedback.safeguarding",
+        _("Safeguarding concern"),
+        _("Flagged as a safeguarding concern; the unit heads were told"),
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -247,3 +275,4 @@ hooks.register("essential_pages", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)
 hooks.register("demo_content_ready", demo.create_demo_follow_up)
+hooks.register("demo_content_ready", demo.create_demo_answer_templates)

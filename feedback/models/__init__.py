@@ -1,4 +1,5 @@
 from feedback.choices import AnswerChannel, Verdict
+from feedback.models.answer_template import AnswerTemplate
 from feedback.models.appeal_word import AppealWord
 from feedback.models.control_sample import Check, ControlSample, ControlSampleItem
 from feedback.models.feedback import (
@@ -19,11 +20,13 @@ from feedback.models.feedback import (
 )
 from feedback.models.follow_up import FollowUp, FollowUpResult
 from feedback.models.page import FeedbackPage
+from feedback.models.safeguarding import SafeguardingSettings, SafeguardingWord
 from feedback.models.statistics_page import FeedbackStatisticsPage
 
 __all__ = [
     "AnswerBy",
     "AnswerChannel",
+    "AnswerTemplate",
     "AppealWord",
     "Category",
     "Channel",
@@ -44,6 +47,8 @@ __all__ = [
     "ReferenceCounter",
     "ReminderDigest",
     "ResponseDeadline",
+    "SafeguardingSettings",
+    "SafeguardingWord",
     "Status",
     "Verdict",
 ]

@@ -211,6 +211,30 @@ class Feedback(models.Model):
     delay_noticed_on = models.DateField(
         _("delay notice recorded on"), null=True, blank=True, editable=False
     )
+    # Safeguarding (socialtjänstlagen): a child's or a vulnerable adult's safety is at stake.
+    # Flagged at intake by its words (feedback.safeguarding) or by the handler; due the day it
+    # is flagged (triage.next_due) until what was done is recorded.
+    safeguarding = models.BooleanField(
+        _("safeguarding concern"),
+        default=False,
+        help_text=_(
+            "A child or a vulnerable adult may be at risk, or the unit's own work may have "
+            "failed someone: the unit head is told at once and the steps are due today."
+        ),
+    )
+    safeguarding_due = models.DateField(
+        _("safeguarding concern raised on"), null=True, blank=True, editable=False
+    )
+    safeguarding_action = models.TextField(
+        _("what was done"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "E.g. a report of concern was made to the social welfare committee, or a lex Sarah "
+            "report. No personal identity numbers."
+        ),
+    )
+    safeguarding_action_on = models.DateField(_("done on"), null=True, blank=True)
     # Answered or closed on this day (cleared when reopened): the retention period starts here.
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
     # The day retention (or an erasure) blanked the sender's details and every free text.
@@ -345,6 +369,7 @@ class Notification(models.Model):
         ANSWER = "answer", _("Answer to the sender")
         APPEAL = "appeal", _("Forwarded as an appeal, to the sender")
         DELAY = "delay", _("Delay notice to the sender")
+        SAFEGUARDING = "safeguard", _("Safeguarding concern, to the unit heads")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
