@@ -56,7 +56,7 @@ class AccessReportView(SafeExportMixin, ReportView):
     index_results_url_name = "feedback_access_report_results"
     list_export = ["timestamp", "user_display_name", "action", "label", "purpose"]
     export_headings = {
-        "timestamp": _("Time (UTC)"),
+        "timestamp": _("Time"),  # Stockholm's, as on the page (feedback.spreadsheets)
         "user_display_name": _("Staff member"),
         "action": _("Act"),
         "label": _("Reference"),

@@ -3,18 +3,22 @@
 from datetime import datetime, time
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from feedback import safeguarding_form, triage
+from feedback import form_lists, safeguarding_form, triage
 from feedback.access_log import Purpose
 from feedback.choices import AnswerBy, AnswerChannel, Channel
 from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Category, District, Feedback
+from portal import languages
+from portal.models import GuaranteeCommitment
 
 
 def handlers():
@@ -26,9 +30,14 @@ def handlers():
     )
 
 
+def handler_name(user) -> str:
+    """How staff name a handler: the full name, else the user name."""
+    return user.get_full_name() or user.get_username()
+
+
 class HandlerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        return user.get_full_name() or user.get_username()
+        return handler_name(user)
 
 
 class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, forms.ModelForm):
@@ -189,18 +198,27 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
 
 
 class RegisterForm(IdentityNumberGuard, forms.ModelForm):
-    """Feedback that came by phone, visit, letter or e-mail, entered by staff."""
+    """Feedback that came by phone, visit, letter or e-mail, entered by staff: the day it arrived
+    (which every deadline counts from) and how first, the guarantee's commitments once, in
+    Swedish, and the item assigned to whoever registers it unless they pick another handler."""
 
-    identity_number_fields = ("message", "language", "name", "email", "phone", "postal_address")
+    identity_number_fields = ("message", "name", "email", "phone", "postal_address")
 
-    channel = forms.ChoiceField(
-        label=_("How it came in"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
-    )
     received_on = forms.DateField(
         label=_("Date it arrived"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Deadlines count from this date."),
     )
+    channel = forms.ChoiceField(
+        label=_("How it came in"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        help_text=_(
+            "E-mails to the person are written in this language; for another language, in Swedish."
+        ),
+    )
+    field_order = ["received_on", "channel"]
 
     class Meta:
         model = Feedback
@@ -217,7 +235,9 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
             "phone",
             "postal_address",
             "answer_by",
+            "assigned_to",
         ]
+        field_classes = {"assigned_to": HandlerChoiceField}
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -225,8 +245,20 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
         default = Locale.get_default()
         self.fields["category"].queryset = Category.objects.filter(locale=default, is_active=True)
         self.fields["district"].queryset = District.objects.filter(locale=default, is_active=True)
+        in_force = form_lists.commitments(settings.LANGUAGE_CODE)
+        commitment = self.fields["commitment"]
+        commitment.queryset = GuaranteeCommitment.objects.filter(pk__in=[c.pk for c in in_force])
+        commitment.label_from_instance = lambda row: row.title
+        reader = get_language() or settings.LANGUAGE_CODE
+        self.fields["language"].choices = [
+            *((code, languages.name_in(code, reader)) for code, _name in settings.LANGUAGES),
+            (languages.UNDETERMINED, _("Another language")),
+        ]
         self.fields["language"].initial = default.language_code
         self.fields["received_on"].initial = timezone.localdate()
+        self.fields["assigned_to"].queryset = handlers()
+        if for_user is not None and handlers().filter(pk=for_user.pk).exists():
+            self.fields["assigned_to"].initial = for_user.pk
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from feedback.models.feedback import Feedback, FeedbackSettings, Notification
+from portal.languages import written_in
 
 # Log lines name the notification, its purpose and the item's reference: never an address,
 # a name or what anyone wrote.
@@ -181,7 +182,7 @@ def retry_due(now=None) -> int:
 
 def build_message(notification: Notification) -> EmailMessage:
     feedback = notification.feedback
-    language, template = feedback.language, f"feedback/email/{notification.purpose}.txt"
+    language, template = written_in(feedback.language), f"feedback/email/{notification.purpose}.txt"
     if notification.purpose in (Notification.Purpose.INBOX, Notification.Purpose.SAFEGUARDING):
         language = settings.LANGUAGE_CODE
     with translation.override(language):

@@ -65,8 +65,7 @@ def chart(rows: list[tuple[str, int]]) -> dict:
 
 def labelled(rows: list[tuple[str, int]], choices) -> list[tuple[str, int]]:
     """The report counts by stored code; staff read the label in their language."""
-    labels = dict(choices.choices)
-    return [(labels.get(code, code), count) for code, count in rows]
+    return [(report_formats.code_label(choices, code), count) for code, count in rows]
 
 
 def report_view(request):
@@ -81,7 +80,9 @@ def report_view(request):
     report = reports.build(form.period())
     export = request.GET.get("export")
     if export == "csv":
-        response = HttpResponse(report_formats.as_csv(report), content_type="text/csv")
+        response = HttpResponse(
+            report_formats.as_csv(report), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="synpunkter.csv"'
         return response
     if export == "xlsx":

@@ -38,6 +38,7 @@ from feedback.admin_forms import (
     ExportPurposeForm,
     RegisterForm,
     TriageForm,
+    handler_name,
     handlers,
 )
 from feedback.answer_tools import AnswerToolsMixin
@@ -202,6 +203,21 @@ class FeedbackIndexView(Forbidden403Mixin, SafeExportMixin, generic.IndexView):
         if self.is_searching and not self.is_export:
             access_log.record(context["object_list"], "feedback.search", self.request.user)
         return context
+
+    def to_row_dict(self, item):
+        """A row of the export as staff read the item: labels, the handler's name, the date
+        the answer is due (after any delay notice), times in Stockholm's (SafeExportMixin)."""
+        values = {
+            "kind": item.get_kind_display(),
+            "channel": item.get_channel_display(),
+            "status": item.get_status_display(),
+            "assigned_to": handler_name(item.assigned_to) if item.assigned_to else "",
+            "answer_due": triage.answer_due(item),
+        }
+        return {
+            field: values[field] if field in values else getattr(item, field)
+            for field in self.list_export
+        }
 
     def render_to_response(self, context, **response_kwargs):
         if not self.is_export:
@@ -368,6 +384,11 @@ class FeedbackEditView(
 
 
 class FeedbackCreateView(Forbidden403Mixin, generic.CreateView):
+    """Register feedback that came another way; saving lands on the new item's page."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
     def save_instance(self):
         feedback = self.form.save(commit=False)
         registered = intake.register(
@@ -380,6 +401,12 @@ class FeedbackCreateView(Forbidden403Mixin, generic.CreateView):
 
     def get_success_message(self, instance):
         return _("Registered feedback %(reference)s.") % {"reference": instance.reference}
+
+    def get_success_url(self):
+        return self.get_edit_url()
+
+    def get_success_buttons(self):
+        return []  # the success URL is the item's page already
 
 
 class FeedbackDeleteView(Forbidden403Mixin, generic.DeleteView):
@@ -459,7 +486,19 @@ class FeedbackViewSet(ModelViewSet):
         Column("assigned_to", label=gettext_lazy("Handler")),
         DueColumn("next_due", label=gettext_lazy("Due"), sort_key="answer_due"),
     ]
-    list_export = ["reference", "received_at", "kind", "category", "district", "status"]
+    # Headed by the fields' names (FeedbackIndexView.to_row_dict gives the values).
+    list_export = [
+        "reference",
+        "received_at",
+        "kind",
+        "category",
+        "district",
+        "channel",
+        "status",
+        "assigned_to",
+        "answer_due",
+        "answered_on",
+    ]
 
     def get_form_class(self, for_update=False):
         return TriageForm if for_update else RegisterForm

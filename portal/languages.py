@@ -9,10 +9,14 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import get_day_names
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 
 # Regional formats where the bare language would pick another region's (en: the US).
 FORMAT_REGIONS = {"en": "en_GB"}
+# BCP 47's "undetermined": feedback in a language the site does not offer (staff register it).
+# Valid in a lang attribute, unlike a made-up code.
+UNDETERMINED = "und"
 
 
 @cache
@@ -30,6 +34,18 @@ def native_name(code: str) -> str:
     """The language's name in its own words and script, e.g. "العربية", "Soomaali"."""
     name = Locale.parse(code).get_display_name(code)
     return name[:1].upper() + name[1:]
+
+
+def name_in(code: str, reader: str) -> str:
+    """A language's name as a reader of another language says it, e.g. "engelska" in Swedish."""
+    name = Locale.parse(code).get_display_name(babel_locale(reader))
+    return name[:1].upper() + name[1:]
+
+
+def written_in(code: str) -> str:
+    """The site's language to write in to someone who reads ``code``: that language where the
+    site offers it, else the default (Swedish), e.g. for ``UNDETERMINED``."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def is_rtl(code: str) -> bool:

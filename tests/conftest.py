@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from portal import content_generation
 from portal.demo import content as demo_content
@@ -26,9 +27,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def client():
-    """A browser that asks for Swedish, like the unit's staff: the admin (which follows the
-    browser's language) answers in one known language, so tests assert exact texts."""
+    """A browser that asks for Swedish, like the unit's staff: public pages without a language
+    prefix answer in one known language; the admin is Swedish whatever the browser asks for."""
     return Client(HTTP_ACCEPT_LANGUAGE="sv")
+
+
+def choose_admin_language(user, code: str):
+    """The staff member chooses the admin's language in their account ("preferred language");
+    without a choice the admin is Swedish."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = code
+    profile.save()
+    return user
 
 
 @pytest.fixture

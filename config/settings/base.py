@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in Swedish unless the staff member chose otherwise (portal/admin_language.py).
+    "portal.admin_language.AdminLanguageMiddleware",
     # Anonymous GETs of CMS pages from the cache (portal/page_cache.py): what follows is skipped.
     "portal.page_cache.PageCacheMiddleware",
     "config.middleware.BodySizeLimitMiddleware",
@@ -243,6 +245,11 @@ WAGTAIL_I18N_ENABLED = True
 # A guarantee approved by the unit head is published with the approval recorded on it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin languages staff may choose in their account: those our staff-only strings are
+# written in. Without a choice the admin is Swedish (portal/admin_language.py).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in ("sv", "en")
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"

@@ -1,3 +1,5 @@
+import csv
+import io
 import time
 
 import pytest
@@ -46,3 +48,9 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def read_csv(text: str) -> list[list[str]]:
+    """The unit's CSV (feedback.spreadsheets): a byte order mark, then cells split by ";"."""
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))

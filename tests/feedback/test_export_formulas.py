@@ -1,6 +1,5 @@
 """Names and texts staff type never become live formulas in a spreadsheet export."""
 
-import csv
 import io
 from datetime import datetime
 
@@ -14,7 +13,7 @@ from feedback.models import Category, Feedback
 from feedback.periods import Period
 from feedback.spreadsheets import neutralise
 from portal.workdays import STOCKHOLM
-from tests.feedback.conftest import swedish
+from tests.feedback.conftest import read_csv, swedish
 
 pytestmark = pytest.mark.django_db
 HOSTILE = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", " =1"]
@@ -56,9 +55,9 @@ def no_formulas(cells):
 
 def test_the_report_exports_neutralise_staff_typed_names(hostile_item):
     report = reports.build(Period.year(2026))
-    rows = list(csv.reader(io.StringIO(report_formats.as_csv(report))))
+    rows = read_csv(report_formats.as_csv(report))
     no_formulas(value for row in rows for value in row)
-    assert ["category", "'=cmd|' /C calc'!A0", "", "1"] in rows
+    assert ["'=cmd|' /C calc'!A0", "", "1"] in [row[1:] for row in rows]
     sheet = load_workbook(io.BytesIO(report_formats.as_xlsx(report))).active
     cells = [cell for row in sheet.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
@@ -73,7 +72,7 @@ def test_the_admin_list_export_neutralises_too(client, django_user_model, hostil
     response = client.get(f"/admin/feedback/?export={fmt}&purpose=report")
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if fmt == "csv":
-        cells = [value for row in csv.reader(io.StringIO(body.decode())) for value in row]
+        cells = [value for row in read_csv(body.decode()) for value in row]
     else:
         sheet = load_workbook(io.BytesIO(body)).active
         cells = [cell.value for row in sheet.iter_rows() for cell in row]

@@ -151,7 +151,6 @@ def registration(**overrides):
 
 STAFF_FIELDS = {
     "message": "Ringde och uppgav personnummer {}.",
-    "language": "{}",
     "name": "Kim {}",
     "email": "{}@example.org",
     "phone": "{}",

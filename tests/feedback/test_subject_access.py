@@ -7,21 +7,16 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from wagtail.models import ModelLogEntry
 
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Feedback, FeedbackNote
 from feedback.subject_access import NOT_IN_COPY, phone_digits
 from portal.workdays import STOCKHOLM
+from tests.conftest import choose_admin_language
 from tests.feedback.test_reports import add
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client():
-    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture
@@ -29,7 +24,7 @@ def auditor(django_user_model):
     user = django_user_model.objects.create_user("dso", "dso@example.org", "pw-d-1")
     user.groups.add(Group.objects.get(name=HANDLERS_GROUP))
     user.user_permissions.add(Permission.objects.get(codename="audit_feedback"))
-    return user
+    return choose_admin_language(user, "en")  # the copy's words asserted as written
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from wagtail_localize.segments.extract import extract_segments
 
 from portal.models import AccessibilityStatementPage
 from portal.statement_warnings import review_due, statement_warnings
+from tests.conftest import choose_admin_language
 from tests.portal.admin_forms import block_errors
 
 pytestmark = pytest.mark.django_db
@@ -218,8 +219,9 @@ def test_a_fix_date_that_has_passed_is_flagged(statement):
 
 @time_machine.travel("2027-10-01 09:00 +02:00", tick=False)
 def test_an_overdue_review_is_on_the_admin_home(client, moderator, statement):
-    client.force_login(get_user_model().objects.get(username="mod"))  # a year after the fixture
-    home = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    moderator = get_user_model().objects.get(username="mod")
+    client.force_login(choose_admin_language(moderator, "en"))  # a year after the fixture
+    home = client.get("/admin/").content.decode()
     panel = re.search(r'<section[^>]*"accessibility-panel-heading".*?</section>', home, re.S)
     text = " ".join(unescape(re.sub(r"<[^>]+>", " ", panel.group(0))).split())
     assert text.startswith("Accessibility statement")

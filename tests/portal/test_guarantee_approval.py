@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from portal.guarantee_approval import TASK_NAME, UNIT_HEADS_GROUP, WORKFLOW_NAME
 from portal.models import GuaranteePage, OpeningHoursPage
+from tests.conftest import choose_admin_language
 from tests.portal.test_guarantee_validity import edit
 
 pytestmark = pytest.mark.django_db
@@ -153,7 +154,8 @@ def test_a_moderator_cannot_take_the_valid_guarantee_down(client, django_user_mo
 def test_a_guarantee_waiting_for_approval_blocks_another_for_the_same_year(
     client, django_user_model, submitted_2027, current
 ):
-    client.force_login(staff(django_user_model, "ed2", "Editors"))
+    editor = staff(django_user_model, "ed2", "Editors")
+    client.force_login(choose_admin_language(editor, "en"))  # the message asserted as written
     client.post(
         f"/admin/pages/{current.pk}/copy/",
         {"new_title": "B", "new_slug": "b-2027", "new_parent_page": current.get_parent().pk},

@@ -9,13 +9,15 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from portal.models import GuaranteePage
 from portal.workdays import STOCKHOLM
+from tests.conftest import choose_admin_language
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client, django_user_model, demo_site):
-    client.force_login(django_user_model.objects.create_superuser("red", "r@x.org", "pw-1x"))
+    user = django_user_model.objects.create_superuser("red", "r@x.org", "pw-1x")
+    client.force_login(choose_admin_language(user, "en"))  # messages asserted as written
     return client
 
 
@@ -64,7 +66,7 @@ def edit(editor, page, valid_from, valid_to, **extra):
             **extra,
         }
     )
-    return editor.post(f"/admin/pages/{page.pk}/edit/", data, HTTP_ACCEPT_LANGUAGE="en")
+    return editor.post(f"/admin/pages/{page.pk}/edit/", data)
 
 
 def test_a_validity_overlapping_the_published_guarantee_is_refused(editor, current):

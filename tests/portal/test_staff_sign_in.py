@@ -60,7 +60,8 @@ def configured(settings, provider, demo_site):
 
 @pytest.fixture
 def staff_client():
-    """An English-speaking browser: our texts are the catalogue's source strings."""
+    """An English-speaking browser: the sign-in pages answer in Swedish all the same (staff get
+    the admin in Swedish until they choose otherwise in their account)."""
     return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
@@ -97,7 +98,7 @@ def test_the_sign_in_page_offers_the_municipalitys_account_only_when_configured(
     for name, value in provider.settings().items():
         setattr(settings, name, value)
     page = staff_client.get("/admin/login/?next=/admin/pages/").content.decode()
-    assert "Sign in with the municipality's account" in page
+    assert "Logga in med kommunens konto" in page
     assert "/oidc/authenticate/?next=/admin/pages/" in page
 
 
@@ -242,7 +243,7 @@ def test_a_staff_session_ends_after_thirty_idle_minutes(staff_client, django_use
     assert answer["Location"] == "/admin/login/?next=%2Fadmin%2Fpages%2F"
     assert not signed_in(staff_client)
     page = staff_client.get(answer["Location"]).content.decode()
-    assert "You were signed out after 30 minutes without activity." in page
+    assert "Du loggades ut efter 30 minuter utan aktivitet." in page
 
 
 def test_the_editors_background_ping_does_not_keep_a_session_alive(
@@ -316,7 +317,7 @@ def test_a_wrong_code_is_refused(staff_client, break_glass):
     wrong = f"{(int(right) + 1) % 1_000_000:06d}"
     page = staff_client.post("/admin/second-factor/", {"code": wrong, "next": "/admin/"})
     assert page.status_code == 200
-    assert "The code is wrong or too old." in page.content.decode()
+    assert "Koden är fel eller för gammal." in page.content.decode()
     assert staff_client.get("/admin/")["Location"].startswith("/admin/second-factor/")
 
 
@@ -326,7 +327,7 @@ def test_an_account_without_an_authenticator_cannot_get_past_the_code_page(
     TOTPDevice.objects.all().delete()
     sign_in_with_password(staff_client)
     page = staff_client.get("/admin/second-factor/").content.decode()
-    assert "This account has no authenticator app set up" in page
+    assert "Det här kontot har ingen autentiseringsapp inställd" in page
     assert staff_client.get("/admin/")["Location"].startswith("/admin/second-factor/")
 
 
