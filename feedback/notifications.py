@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from feedback import admin_links
 from feedback.models.feedback import Feedback, FeedbackSettings, Notification
 
 # Log lines name the notification, its purpose and the item's reference: never an address,
@@ -165,7 +166,7 @@ def build_message(notification: Notification) -> EmailMessage:
             "feedback": feedback,
             "lookup_code": notification.lookup_code,
             "status_url": notification.status_url,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+            "admin_url": admin_links.item_link(feedback),
             "answer_text_in_email": settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL,
         }
         subject = {
