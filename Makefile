@@ -47,12 +47,14 @@ messages: $(VENV)/.installed
 	$(BIN)/pybabel update --domain djangojs --input-file locale/djangojs.pot --output-dir locale \
 		--ignore-obsolete --no-fuzzy-matching --width 100
 
+## Links in staff e-mails go to the port the server runs on (unless WAGTAILADMIN_BASE_URL is set).
 run: install compilemessages
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_demo_staff
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole suite: unit and page tests, then the browser tests in headless Chromium.
 test: install-test compilemessages

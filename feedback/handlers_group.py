@@ -1,6 +1,9 @@
-"""The "Feedback handlers" group: the staff who see, triage and answer feedback."""
+"""The "Feedback handlers" group: the staff who see, triage and answer feedback. The unit heads
+may too: escalations of feedback nobody picked up link them to the items and the workload."""
 
 from django.contrib.auth.models import Group, Permission
+
+from portal.guarantee_approval import unit_heads
 
 HANDLERS_GROUP = "Feedback handlers"
 PERMISSIONS = [
@@ -20,13 +23,20 @@ PERMISSIONS = [
     ("feedback", "controlsampleitem", "view_controlsampleitem"),
     ("feedback", "controlsampleitem", "change_controlsampleitem"),
 ]
+UNIT_HEAD_PERMISSIONS = [
+    ("feedback", "feedback", "view_feedback"),
+    ("feedback", "feedback", "change_feedback"),
+    ("feedback", "feedbacknote", "add_feedbacknote"),
+    ("feedback", "feedbacknote", "view_feedbacknote"),
+]
 
 
 def ensure_handlers_group(**kwargs) -> None:
-    group, _ = Group.objects.get_or_create(name=HANDLERS_GROUP)
-    for app_label, _model, codename in PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission:
-            group.permissions.add(permission)
+    handlers, _ = Group.objects.get_or_create(name=HANDLERS_GROUP)
+    for group, permissions in ((handlers, PERMISSIONS), (unit_heads(), UNIT_HEAD_PERMISSIONS)):
+        for app_label, _model, codename in permissions:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                group.permissions.add(permission)

@@ -14,11 +14,11 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from feedback import admin_links
 from feedback.models.feedback import Feedback, FeedbackSettings, Notification
 from portal.languages import written_in
 
@@ -190,9 +190,7 @@ def build_message(notification: Notification) -> EmailMessage:
             "feedback": feedback,
             "lookup_code": notification.lookup_code,
             "status_url": notification.status_url,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
-            "item_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("feedback:edit", args=[feedback.pk]),
+            "admin_url": admin_links.item_link(feedback),
             "answer_text_in_email": settings.FEEDBACK_ANSWER_TEXT_IN_EMAIL,
         }
         subject = {

@@ -1,7 +1,9 @@
 """A daily digest to each handler of their items due soon (triage.DUE_SOON_WORKING_DAYS) or
-overdue."""
+overdue, most overdue first, each with its link in the admin. The escalations of items nobody
+picked up (feedback.escalation) list their items the same way."""
 
 import logging
+from datetime import date
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -10,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from feedback import triage
+from feedback import admin_links, triage
 from feedback.models import Feedback, ReminderDigest
 from portal.models import ClosedDay
 
@@ -21,11 +23,9 @@ def send_reminders(today=None) -> int:
     """Send today's digests not sent yet; returns how many were sent. Safe to run often."""
     today = today or timezone.localdate()
     horizon = triage.due_soon_until(today, ClosedDay.objects.calendar())
-    due = (
-        Feedback.objects.filter(triage.next_due_filter("lte", horizon), assigned_to__isnull=False)
-        .select_related("assigned_to", "category")
-        .order_by("answer_due", "acknowledge_due")
-    )
+    due = Feedback.objects.filter(
+        triage.next_due_filter("lte", horizon), assigned_to__isnull=False
+    ).select_related("assigned_to", "category", "district")
     by_handler: dict = {}
     for item in due:
         by_handler.setdefault(item.assigned_to, []).append(item)
@@ -44,14 +44,30 @@ def send_reminders(today=None) -> int:
     return sent
 
 
+def digest_lines(items, today: date) -> list[dict]:
+    """What a staff digest says of each item, most overdue first by the date that is due next
+    (triage.next_due, as the list shows it): the register's facts and a link, no personal data."""
+    lines = []
+    for item in sorted(items, key=lambda item: (item.next_due or date.max, item.received_at)):
+        due = item.next_due
+        lines.append(
+            {
+                "feedback": item,
+                "due": due,
+                "days_overdue": (today - due).days if due and due < today else 0,
+                "link": admin_links.item_link(item),
+            }
+        )
+    return lines
+
+
 def digest_message(user, items, today) -> EmailMessage:
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(
             "feedback/email/reminder.txt",
             {
-                "items": [(item, item.next_due < today) for item in items],
+                "lines": digest_lines(items, today),
                 "due_soon_days": triage.DUE_SOON_WORKING_DAYS,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/feedback/",
             },
         )
         subject = _("Feedback due soon or overdue: %(count)d") % {"count": len(items)}

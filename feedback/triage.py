@@ -6,7 +6,7 @@ Every rule comes in two forms from the same definitions: a per-object answer for
 models, so the ``Feedback`` model can use it too.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -125,6 +125,15 @@ def delay_noticed_in_time_filter() -> Q:
 
 def due_soon_until(today: date, calendar: workdays.Calendar) -> date:
     return calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
+
+
+def week_end(today: date) -> date:
+    """The Sunday that ends ``today``'s week: "due this week" is due from today to then."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def due_this_week_filter(today: date) -> Q:
+    return next_due_filter("range", (today, week_end(today)))
 
 
 def overdue_filter(today: date) -> Q:

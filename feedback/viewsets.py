@@ -32,6 +32,7 @@ from feedback import (
     retention,
     safeguarding,
     triage,
+    workload,
 )
 from feedback.admin_forms import (
     BulkAssignForm,
@@ -39,7 +40,6 @@ from feedback.admin_forms import (
     RegisterForm,
     TriageForm,
     handler_name,
-    handlers,
 )
 from feedback.answer_tools import AnswerToolsMixin
 from feedback.choices import Kind, Status
@@ -72,7 +72,13 @@ class FeedbackFilterSet(WagtailFilterSet):
         queryset=lambda request: District.objects.filter(locale=Locale.get_default()),
     )
     assigned_to = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Handler"), queryset=lambda request: handlers()
+        label=gettext_lazy("Handler"),
+        queryset=lambda request: workload.assignees(),
+        null_label=gettext_lazy("Nobody"),
+    )
+    open = django_filters.BooleanFilter(label=gettext_lazy("Open"), method="filter_open")
+    due_this_week = django_filters.BooleanFilter(
+        label=gettext_lazy("Due this week"), method="filter_due_this_week"
     )
     overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
     may_be_appeal = django_filters.BooleanFilter(label=gettext_lazy("May be an appeal"))
@@ -91,6 +97,14 @@ class FeedbackFilterSet(WagtailFilterSet):
     class Meta:
         model = Feedback
         fields = ["status", "kind", "category", "district", "assigned_to", "may_be_appeal"]
+
+    def filter_open(self, queryset, name, value):
+        is_open = triage.open_filter()
+        return queryset.filter(is_open) if value else queryset.exclude(is_open)
+
+    def filter_due_this_week(self, queryset, name, value):
+        due = triage.due_this_week_filter(timezone.localdate())
+        return queryset.filter(due) if value else queryset.exclude(due)
 
     def filter_overdue(self, queryset, name, value):
         overdue = triage.overdue_filter(timezone.localdate())

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -24,6 +25,7 @@ from feedback import (
 )
 from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
+from feedback.escalation import INBOX
 from feedback.follow_up import FollowUpForm
 from feedback.models import (
     AnswerTemplate,
@@ -37,6 +39,7 @@ from feedback.models import (
 )
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
 from feedback.viewsets import FeedbackViewSet
+from feedback.workload_views import WorkloadView
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -208,12 +211,19 @@ def register_report_url():
             subject_access.subject_access_view,
             name="feedback_subject_access",
         ),
+        path("feedback-workload/", WorkloadView.as_view(), name="feedback_workload"),
     ]
 
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
         return is_handler(request.user)
+
+
+class WorkloadMenuItem(MenuItem):
+    def is_shown(self, request):
+        policy = WorkloadView.permission_policy
+        return policy.user_has_permission(request.user, WorkloadView.permission_required)
 
 
 class AuditorMenuItem(MenuItem):
@@ -225,6 +235,13 @@ class AuditorMenuItem(MenuItem):
 def register_report_menu_item():
     return ReportMenuItem(
         _("Feedback report"), reverse("feedback_report"), icon_name="doc-full", order=800
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_workload_menu_item():
+    return WorkloadMenuItem(
+        _("Feedback workload"), reverse("feedback_workload"), icon_name="group", order=805
     )
 
 
@@ -245,6 +262,17 @@ def register_subject_access_menu_item():
     )
 
 
+class EscalationFormatter(LogFormatter):
+    """Feedback nobody picked up, sent on by ``escalate_feedback`` (feedback.escalation)."""
+
+    label = _("Escalated")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("to") == INBOX:
+            return _("Nobody had picked it up: sent to the feedback inbox")
+        return _("Nobody had picked it up by half its time: sent to the unit head")
+
+
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
     for action, (label, message) in access_log.ACTIONS.items():
@@ -260,6 +288,7 @@ def register_feedback_log_actions(actions):
         _("Safeguarding concern"),
         _("Flagged as a safeguarding concern; the unit heads were told"),
     )
+    actions.register_action("feedback.escalation")(EscalationFormatter)
 
 
 @hooks.register("construct_homepage_panels")

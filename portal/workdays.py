@@ -1,13 +1,14 @@
 """The working-day calendar: weekends, Swedish public holidays, the de facto closed eves and the
-extra closed days staff add.
+extra closed days staff add, and the office hours of a working day.
 
-One source of truth for every date question the portal asks: opening hours close on these days
-and feedback deadlines count only the days in between.
+One source of truth for every date question the portal asks: opening hours close on these days,
+feedback deadlines count only the days in between, and a time limit in working hours (feedback
+nobody has picked up) runs only in office hours.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,11 @@ import holidays
 # The unit's time zone: every date it promises and reports is a Stockholm date. (Django's
 # TIME_ZONE setting names the same zone for the database and templates.)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+# The office hours of a working day, Stockholm time: when staff are at work (not the reception's
+# opening hours, which are published per page). Working hours count only these.
+OFFICE_OPENS = time(8, 0)
+OFFICE_CLOSES = time(16, 30)
 
 # "de_facto" adds Midsommarafton, Julafton and Nyårsafton, on which the unit is closed.
 HOLIDAY_CATEGORIES = ("public", "de_facto")
@@ -73,3 +79,39 @@ class Calendar:
         for _ in range(days):
             day = self.next_working_day(day + timedelta(days=1))
         return day
+
+    def office_hours(self, day: date) -> tuple[datetime, datetime] | None:
+        """When the office is staffed on ``day`` (Stockholm time), or None on a closed day."""
+        if not self.is_working_day(day):
+            return None
+        return (
+            datetime.combine(day, OFFICE_OPENS, tzinfo=STOCKHOLM),
+            datetime.combine(day, OFFICE_CLOSES, tzinfo=STOCKHOLM),
+        )
+
+    def is_working_time(self, moment: datetime) -> bool:
+        hours = self.office_hours(moment.astimezone(STOCKHOLM).date())
+        return hours is not None and hours[0] <= moment < hours[1]
+
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """The office hours from ``start`` to ``end``."""
+        total, day = timedelta(), start.astimezone(STOCKHOLM).date()
+        while day <= end.astimezone(STOCKHOLM).date():
+            hours = self.office_hours(day)
+            if hours:
+                total += max(min(end, hours[1]) - max(start, hours[0]), timedelta())
+            day += timedelta(days=1)
+        return total
+
+    def working_time_before(self, end: datetime, span: timedelta) -> datetime:
+        """The latest moment with ``span`` (more than nothing) of office hours between it and
+        ``end``: whatever arrived by then has waited that long in working hours."""
+        day = end.astimezone(STOCKHOLM).date()
+        while True:
+            hours = self.office_hours(day)
+            if hours and hours[0] < end:
+                last = min(end, hours[1])
+                if last - hours[0] >= span:
+                    return last - span
+                span -= last - hours[0]
+            day -= timedelta(days=1)

@@ -313,7 +313,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 WAGTAIL_SITE_NAME = "Försörjningsstödsenheten"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address staff e-mails link to (scheme, host, port and any path prefix). Without the trailing
+# slash: Wagtail's own e-mails (workflow, password reset) put "/admin/…" right after it, and
+# "https://host:8443//admin/…" is not found.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -335,6 +338,13 @@ ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("ACCESS_LOG_RETENTION_MONTHS", 
 # An answer that quotes the case is not sent in plain e-mail (OSL 26 kap.): the e-mail says an
 # answer is ready and links to the status page, where the lookup code opens it.
 FEEDBACK_ANSWER_TEXT_IN_EMAIL = env_bool("FEEDBACK_ANSWER_TEXT_IN_EMAIL", default=False)
+
+# Feedback nobody has picked up (no handler) goes to the feedback inbox after this many working
+# hours (office hours on working days, portal/workdays.py), and to the unit heads once half its
+# time to the answer date has passed (`manage.py escalate_feedback`, every 15 minutes).
+FEEDBACK_PICKUP_WORKING_HOURS = int(os.environ.get("FEEDBACK_PICKUP_WORKING_HOURS", "8"))
+if FEEDBACK_PICKUP_WORKING_HOURS < 1:
+    raise ImproperlyConfigured("FEEDBACK_PICKUP_WORKING_HOURS is a number of hours, at least 1.")
 
 # The commitment the internal-control sample of feedback measures (answered in time, written
 # complaints answered in writing): its follow-up result gets the sample's figures.

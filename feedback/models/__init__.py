@@ -2,6 +2,7 @@ from feedback.choices import AnswerChannel, Verdict
 from feedback.models.answer_template import AnswerTemplate
 from feedback.models.appeal_word import AppealWord
 from feedback.models.control_sample import Check, ControlSample, ControlSampleItem
+from feedback.models.escalation import Escalation
 from feedback.models.feedback import (
     AnswerBy,
     Category,
@@ -34,6 +35,7 @@ __all__ = [
     "ControlSample",
     "ControlSampleItem",
     "District",
+    "Escalation",
     "Feedback",
     "FeedbackPage",
     "FeedbackNote",

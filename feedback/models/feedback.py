@@ -418,6 +418,14 @@ class FeedbackSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Every new piece of feedback is announced to this address."),
     )
+    deputy_email = models.EmailField(
+        _("deputy unit head's e-mail"),
+        blank=True,
+        help_text=_(
+            "Feedback nobody has picked up when half its time to the answer date has passed "
+            "goes to the unit heads and to this address (the deputy head)."
+        ),
+    )
     submissions_per_hour = models.PositiveSmallIntegerField(
         _("submissions per hour from one address"), default=5
     )
@@ -445,11 +453,16 @@ class FeedbackSettings(BaseSiteSetting):
         return remembered(("feedback-settings", site.pk), lambda: cls.for_site(site))
 
     @classmethod
+    def for_default_site(cls) -> "FeedbackSettings | None":
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else None
+
+    @classmethod
     def default_inbox(cls) -> str:
         """The default site's inbox address ("" for none), kept in memory like ``kept_for``."""
 
         def build():
-            site = Site.objects.filter(is_default_site=True).first()
-            return cls.for_site(site).inbox_email if site else ""
+            chosen = cls.for_default_site()
+            return chosen.inbox_email if chosen else ""
 
         return remembered(("feedback-inbox",), build)

@@ -41,6 +41,8 @@ STAFF_SOURCES = (
     "templates/portal/admin/",
     "templates/feedback/email/inbox.txt",
     "templates/feedback/email/reminder.txt",
+    "templates/feedback/email/escalation.txt",
+    "templates/feedback/email/_due_items.txt",
 )
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code not in ("sv", "en")]

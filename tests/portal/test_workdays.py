@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -70,3 +70,37 @@ def test_the_unit_calendar_includes_the_closed_days_staff_enter():
     calendar = ClosedDay.objects.calendar()
     assert not calendar.is_working_day(date(2026, 11, 26))
     assert calendar.add_working_days(date(2026, 11, 25), 1) == date(2026, 11, 27)
+
+
+def at(day, hour, minute=0):
+    return datetime(2026, 5, day, hour, minute, tzinfo=workdays.STOCKHOLM)
+
+
+def test_working_hours_run_in_office_hours_on_working_days_only():
+    """Ascension Day 2026 is Thursday 14 May: from Wednesday 15:00 to Friday 10:00 pass 1.5 hours
+    on Wednesday and 2 on Friday; nights, the holiday and the weekend count nothing."""
+    calendar = workdays.Calendar()
+    assert workdays.holiday_name(date(2026, 5, 14)) == "Kristi himmelsfärdsdag"
+    assert calendar.working_time_between(at(13, 15), at(15, 10)) == timedelta(hours=3.5)
+    assert calendar.working_time_between(at(15, 17), at(18, 7)) == timedelta()
+    assert calendar.working_time_between(at(11, 6), at(11, 23)) == timedelta(hours=8.5)
+    assert calendar.is_working_time(at(13, 8)) and calendar.is_working_time(at(13, 16, 29))
+    assert not calendar.is_working_time(at(13, 16, 30))
+    assert not calendar.is_working_time(at(14, 10))
+    assert not calendar.is_working_time(at(16, 10))
+
+
+def test_working_time_before_counts_back_over_the_holiday_and_closed_days():
+    calendar = workdays.Calendar()
+    eight = timedelta(hours=8)
+    # Friday 14:30, 8 working hours back: 6.5 on Friday, 1.5 on Wednesday (from 15:00).
+    assert calendar.working_time_before(at(15, 14, 30), eight) == at(13, 15)
+    # From the evening or the holiday, back from the last closing time.
+    assert calendar.working_time_before(at(14, 20), eight) == at(13, 8, 30)
+    assert calendar.working_time_before(at(13, 16), timedelta(hours=8.5)) == at(12, 16)
+    # A closed day staff entered (Friday 15 May, a "klämdag") counts nothing either.
+    closed = workdays.Calendar({date(2026, 5, 15): "Klämdag"})
+    assert closed.working_time_before(at(18, 14, 30), eight) == at(13, 15)
+    # The two agree: exactly the span lies between the moment found and the end.
+    since = calendar.working_time_before(at(19, 11), eight)
+    assert calendar.working_time_between(since, at(19, 11)) == eight

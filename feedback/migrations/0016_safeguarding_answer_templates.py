@@ -57,7 +57,7 @@ def seed_safeguarding_words(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0014_delay_notice"),
+        ("feedback", "0015_escalation"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
