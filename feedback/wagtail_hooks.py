@@ -232,6 +232,7 @@ def register_feedback_log_actions(actions):
     actions.register_action(
         "feedback.delay_notice", _("Delay notice"), _("Gave a new answer date (delay notice)")
     )
+    actions.register_action("feedback.escalation", _("Escalation"), _("Escalated"))
 
 
 @hooks.register("construct_homepage_panels")
