@@ -5,20 +5,22 @@ from datetime import datetime, time
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from feedback import form_lists, safeguarding_form, triage
+from feedback import edit_lock, form_lists, notifications, safeguarding_form, triage
 from feedback.access_log import Purpose
-from feedback.choices import AnswerBy, AnswerChannel, Channel
+from feedback.choices import AnswerBy, AnswerChannel, Channel, Status
 from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
-from feedback.models import Category, District, Feedback
+from feedback.models import Category, District, Feedback, Notification
 from portal import languages
 from portal.models import GuaranteeCommitment
+from portal.templatetags.portal_tags import local_date, local_time
 
 
 def handlers():
@@ -76,6 +78,8 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
     )
     # Shown only for an item that may be an appeal.
     appeal_fields = ("decision_told_on", "appeal_arrived_on", "forward_as_appeal")
+    # The version and values the form was opened with (edit_lock).
+    opened = forms.CharField(label=_("Opened version"), widget=forms.HiddenInput)
 
     class Meta:
         model = Feedback
@@ -111,8 +115,11 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = handlers()
         self.old_status = self.instance.status
+        self.last_answer = None
         if not (self.instance.email and self.instance.answer_by == AnswerBy.EMAIL):
             del self.fields["send_answer_by_email"]
+        else:
+            self.describe_last_answer()
         self.forwards_now = False
         self.delay_now = False
         if not (self.instance.wants_answer and self.instance.answer_due):
@@ -127,25 +134,105 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
         elif self.instance.appeal_arrived_on is None:
             # Feedback that is an appeal arrived when the feedback did.
             self.initial["appeal_arrived_on"] = timezone.localdate(self.instance.received_at)
+        self.locked_fields = [name for name in self.Meta.fields if name in self.fields]
+        self.initial["opened"] = edit_lock.seal(self.instance, self.locked_fields)
+        self.repeated = False
+
+    def describe_last_answer(self):
+        """Under the tick box: when the last answer e-mail went, to whom, and how it fares."""
+        self.last_answer = self.instance.notifications.filter(
+            purpose=Notification.Purpose.ANSWER
+        ).first()
+        if self.last_answer is None:
+            return
+        field, last = self.fields["send_answer_by_email"], self.last_answer
+        when = last.sent_at or last.created_at
+        field.help_text = _(
+            "An answer was e-mailed on %(date)s at %(time)s to %(address)s: %(state)s. The same "
+            "answer goes out once (one given up on can be sent again); change the answer to send "
+            "a corrected one."
+        ) % {
+            "date": local_date(when),
+            "time": local_time(when),
+            "address": last.recipient or "–",
+            "state": last.get_state_display(),
+        }
 
     def clean(self):
         cleaned = super().clean()
+        if not self.clean_version(cleaned):
+            return cleaned
         if cleaned.get("send_answer_by_email"):
-            if not (cleaned.get("answer_text") or "").strip():
-                self.add_error("answer_text", _("Write the answer before sending it."))
-            # Sending it is answering it, in writing, today.
-            self.instance.answered_on = cleaned["answered_on"] = timezone.localdate()
-            self.instance.answer_channel = cleaned["answer_channel"] = AnswerChannel.EMAIL
-        # The instance gets the cleaned values only after clean(); the rule needs them now.
+            self.clean_sending(cleaned)
+        # The instance gets the cleaned values only after clean(); the rules need them now.
         for name in ("answer_text", "answered_on", "answer_channel"):
             if name in cleaned:
                 setattr(self.instance, name, cleaned[name])
-        error = triage.transition_error(self.instance, self.old_status, cleaned.get("status"))
+        status = cleaned.get("status")
+        error = triage.transition_error(self.instance, self.old_status, status)
         if error:
             self.add_error("status", error)
+        for name, message in triage.answer_errors(
+            self.instance, status, timezone.localdate()
+        ).items():
+            self.add_error(name, message)
         self.clean_appeal(cleaned)
         self.clean_delay(cleaned)
         return cleaned
+
+    def clean_version(self, cleaned) -> bool:
+        """False, with nothing to save, when the item was saved after the form was opened: the
+        same submission again is ``repeated``, anything else is refused (edit_lock)."""
+        try:
+            self.opened = edit_lock.unseal(cleaned.get("opened") or "")
+        except signing.BadSignature:
+            self.add_error(None, _("The form could not be read. Open the item again."))
+            return False
+        self.submission_key = edit_lock.submission_key(self.opened, cleaned)
+        if self.opened.version == self.instance.version:
+            return True
+        if edit_lock.is_repeat(self.instance, self.submission_key):
+            self.repeated = True
+            return False
+        labels = {name: self.fields[name].label for name in self.locked_fields}
+        self.add_error(
+            None,
+            forms.ValidationError(edit_lock.stale_messages(self.opened, self.instance, labels)),
+        )
+        self.data = edit_lock.merged_data(self, self.opened)
+        return False
+
+    def clean_sending(self, cleaned):
+        """Sending the answer answers the item, in writing; the same answer goes out once."""
+        text = cleaned.get("answer_text") or ""
+        if not text.strip():
+            self.add_error("answer_text", _("Write the answer before sending it."))
+            return
+        sent = notifications.sent_answer(self.instance, text)
+        if sent and sent.state != Notification.State.GAVE_UP:
+            self.add_error(
+                "send_answer_by_email",
+                _(
+                    "This answer was already e-mailed on %(date)s. Change the answer to send a "
+                    "corrected one."
+                )
+                % {"date": local_date(sent.created_at)},
+            )
+            return
+        # Answered today, unless this corrects an answer e-mailed before: that day stays.
+        if not (self.last_answer and cleaned.get("answered_on")):
+            cleaned["answered_on"] = timezone.localdate()
+        cleaned["answer_channel"] = AnswerChannel.EMAIL
+        if cleaned.get("status") != Status.CLOSED:
+            cleaned["status"] = Status.ANSWERED
+
+    def changed_fields(self) -> list[str]:
+        """After saving: the item's fields this save changed (the rules may have set some the
+        handler did not touch) and the other boxes filled in."""
+        now = edit_lock.snapshot(self.instance, self.locked_fields)
+        fields = {name for name in self.locked_fields if now[name] != self.opened.values[name]}
+        others = set(self.changed_data) - set(self.locked_fields) - {"opened"}
+        return sorted(fields | others)
 
     def clean_delay(self, cleaned):
         """A delay notice (FL 11 §) needs a new date after the first one and a reason; each new

@@ -6,12 +6,13 @@ that commits, and a failure is recorded on the row (visible to staff) and retrie
 ``manage.py retry_notifications`` with growing pauses.
 """
 
+import hashlib
 import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -64,8 +65,9 @@ def queue_for(feedback: Feedback, lookup_code: str, status_url: str = "") -> lis
 
 
 def queue_to_sender(feedback: Feedback, purpose: str, status_url: str = "") -> Notification:
-    """Write one e-mail to the citizen (the answer is ready, the item was forwarded as an
-    appeal, a delay notice), sent once the staff member's transaction commits."""
+    """Write one e-mail to the citizen (the item was forwarded as an appeal, a delay notice;
+    the answer goes through ``queue_answer``), sent once the staff member's transaction
+    commits."""
     notification = Notification.objects.create(
         feedback=feedback, purpose=purpose, recipient=feedback.email, status_url=status_url
     )
@@ -94,6 +96,46 @@ def preview_to_sender(feedback: Feedback, purpose: str, status_url: str = "") ->
             feedback=feedback, purpose=purpose, recipient=feedback.email, status_url=status_url
         )
     )
+
+
+def answer_fingerprint(answer_text: str) -> str:
+    """The same for the same answer, however it is spaced or wrapped."""
+    return hashlib.sha256(" ".join(answer_text.split()).encode()).hexdigest()
+
+
+def sent_answer(feedback: Feedback, answer_text: str) -> Notification | None:
+    """The e-mail that already carried this answer, if any."""
+    return feedback.notifications.filter(
+        purpose=Notification.Purpose.ANSWER, answer_hash=answer_fingerprint(answer_text)
+    ).first()
+
+
+def queue_answer(feedback: Feedback, status_url: str = "") -> Notification | None:
+    """Write the e-mail that the item's answer is ready, once per answer text: the database
+    refuses a second one for the same text (a double click, a second save, two handlers at
+    once), and None says so. A corrected answer is a new text and goes out again; an answer
+    whose e-mail was given up on is tried again."""
+    fingerprint = answer_fingerprint(feedback.answer_text)
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                feedback=feedback,
+                purpose=Notification.Purpose.ANSWER,
+                recipient=feedback.email,
+                status_url=status_url,
+                answer_hash=fingerprint,
+            )
+    except IntegrityError:
+        notification = Notification.objects.get(
+            feedback=feedback, purpose=Notification.Purpose.ANSWER, answer_hash=fingerprint
+        )
+        if notification.state != Notification.State.GAVE_UP:
+            return None
+        notification.state, notification.attempts = Notification.State.PENDING, 0
+        notification.recipient, notification.last_error = feedback.email, ""
+        notification.save(update_fields=["state", "attempts", "recipient", "last_error"])
+    transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
+    return notification
 
 
 def _claimable(now) -> Q:

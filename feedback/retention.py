@@ -11,6 +11,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 
 from feedback import access_log
 from feedback.models import ControlSampleItem, Feedback, FeedbackNote, Notification
@@ -53,7 +54,10 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
     with transaction.atomic():
         chosen = list(items.select_for_update().only("pk", "reference"))
         ids = [item.pk for item in chosen]
-        Feedback.objects.filter(pk__in=ids).update(**BLANKED, personal_data_removed_on=today)
+        # A new version: a form opened before cannot write the blanked texts back.
+        Feedback.objects.filter(pk__in=ids).update(
+            **BLANKED, personal_data_removed_on=today, version=F("version") + 1
+        )
         FeedbackNote.objects.filter(feedback__in=ids).delete()
         ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
         Notification.objects.filter(feedback__in=ids).update(

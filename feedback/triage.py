@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from feedback.choices import Status
+from feedback.choices import AnswerBy, AnswerChannel, Channel, Kind, Status
 from portal import workdays
 
 # Forward moves may skip steps; a closed item can be reopened.
@@ -23,6 +23,12 @@ TRANSITIONS = {
     Status.CLOSED: {Status.IN_PROGRESS},
 }
 CLOSED_STATUSES = (Status.ANSWERED, Status.CLOSED)
+# Feedback that came in writing, and the answers given in writing.
+WRITTEN_CHANNELS = (Channel.WEB, Channel.LETTER, Channel.EMAIL)
+WRITTEN_ANSWERS = (AnswerChannel.LETTER, AnswerChannel.EMAIL)
+# An answer the citizen can read as one: "x" or "Se ovan." is not.
+MIN_ANSWER_WORDS = 3
+MIN_ANSWER_CHARACTERS = 20
 # "Due soon" means due within this many working days: the list's marker and the reminders.
 DUE_SOON_WORKING_DAYS = 2
 
@@ -157,6 +163,56 @@ def needs_recorded_answer(feedback) -> bool:
     """Feedback from someone who asked for an answer and said who they are must be answered
     (written complaints in writing) before it is marked answered or closed."""
     return feedback.wants_answer and not feedback.is_anonymous
+
+
+def needs_written_answer(feedback) -> bool:
+    """Written complaints are always answered in writing (the unit's practice): a complaint
+    that came by the web form, letter or e-mail, from someone who asked for an answer and can
+    be written to (asked for e-mail or a letter, or gave an e-mail or postal address)."""
+    return (
+        feedback.kind == Kind.COMPLAINT
+        and feedback.channel in WRITTEN_CHANNELS
+        and needs_recorded_answer(feedback)
+        and bool(
+            feedback.answer_by in (AnswerBy.EMAIL, AnswerBy.LETTER)
+            or feedback.email
+            or feedback.postal_address
+        )
+    )
+
+
+def is_meaningful_answer(text: str) -> bool:
+    words = text.split()
+    return len(words) >= MIN_ANSWER_WORDS and len(" ".join(words)) >= MIN_ANSWER_CHARACTERS
+
+
+def answer_errors(feedback, new_status: str, today: date) -> dict[str, str]:
+    """What is wrong with the answer recorded on ``feedback`` for it to go to ``new_status``,
+    by field: an answer date in the future or before the item arrived (Stockholm dates), and,
+    when an answer is required to close it, a text the citizen can read as an answer and, for a
+    written complaint, a written answer. A missing answer is ``transition_error``'s."""
+    errors = {}
+    answered_on = feedback.answered_on
+    if answered_on and answered_on > today:
+        errors["answered_on"] = _("The answer date cannot be in the future.")
+    elif answered_on and answered_on < feedback.received_at.astimezone(workdays.STOCKHOLM).date():
+        errors["answered_on"] = _("The answer date cannot be before the day the item arrived.")
+    if new_status not in CLOSED_STATUSES or not needs_recorded_answer(feedback):
+        return errors
+    if feedback.answer_text.strip() and not is_meaningful_answer(feedback.answer_text):
+        errors["answer_text"] = _(
+            "Write the answer the person reads: at least %(words)d words and %(characters)d "
+            "characters."
+        ) % {"words": MIN_ANSWER_WORDS, "characters": MIN_ANSWER_CHARACTERS}
+    if (
+        feedback.answer_channel
+        and feedback.answer_channel not in WRITTEN_ANSWERS
+        and needs_written_answer(feedback)
+    ):
+        errors["answer_channel"] = _(
+            "A complaint that came in writing is answered in writing: by letter or e-mail."
+        )
+    return errors
 
 
 def transition_error(feedback, old_status: str, new_status: str) -> str | None:

@@ -27,10 +27,12 @@ from wagtail.models import Locale
 from feedback import (
     access_log,
     appeal_guard,
+    edit_lock,
     intake,
     notifications,
     retention,
     safeguarding,
+    timeline,
     triage,
     workload,
 )
@@ -290,9 +292,19 @@ class SafeguardingContext:
         return context
 
 
+class TimelineContext:
+    """The item's timeline (feedback/timeline.py), on the pages that show the item."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = timeline.for_item(self.object)
+        return context
+
+
 class FeedbackInspectView(
     access_log.ReadLogged,
     SafeguardingContext,
+    TimelineContext,
     AppealContext,
     PersonalDataContext,
     Forbidden403Mixin,
@@ -300,17 +312,12 @@ class FeedbackInspectView(
 ):
     template_name = "feedback/admin/inspect.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["notes"] = self.object.notes.select_related("author")
-        context["notifications"] = self.object.notifications.all()
-        return context
-
 
 class FeedbackEditView(
     access_log.ReadLogged,
     AnswerToolsMixin,
     SafeguardingContext,
+    TimelineContext,
     AppealContext,
     PersonalDataContext,
     Forbidden403Mixin,
@@ -321,21 +328,33 @@ class FeedbackEditView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["feedback"] = self.object
-        context["notes"] = self.object.notes.select_related("author")
         return context
 
+    def form_valid(self, form):
+        if form.repeated:
+            # The same form again (a double click): the first save did it all.
+            return redirect(self.get_success_url())
+        try:
+            return super().form_valid(form)
+        except edit_lock.Stale:
+            # Saved by someone else since this form was checked: check it again, on top of
+            # that save (refused, or recognised as a repeat).
+            self.object = self.get_object()
+            form = self.get_form()
+            return self.form_valid(form) if self.is_valid(form) else self.form_invalid(form)
+
     def save_instance(self):
-        instance = super().save_instance()
         form = self.form
+        if not edit_lock.claim(form.instance, form.opened.version):
+            raise edit_lock.Stale
+        instance = super().save_instance()
         if form.cleaned_data.get("note"):
             FeedbackNote.objects.create(
                 feedback=instance, author=self.request.user, text=form.cleaned_data["note"]
             )
         if form.cleaned_data.get("send_answer_by_email"):
-            notifications.queue_to_sender(
-                instance,
-                Notification.Purpose.ANSWER,
-                status_url=FeedbackPage.status_url_in(instance.language),
+            notifications.queue_answer(
+                instance, status_url=FeedbackPage.status_url_in(instance.language)
             )
         if form.forwards_now:
             self.forward_as_appeal(instance)
@@ -343,12 +362,16 @@ class FeedbackEditView(
             self.give_delay_notice(instance)
         if form.raises_concern:
             safeguarding.raise_concern(instance, by="handler", user=self.request.user)
-        log(
-            instance,
-            "feedback.triage",
-            user=self.request.user,
-            data={"changed": sorted(form.changed_data), "status": instance.status},
-        )
+        changed = form.changed_fields()
+        data = {
+            "changed": changed,
+            "status": instance.status,
+            "version": instance.version,
+            "submission": form.submission_key,
+        }
+        if "assigned_to" in changed:
+            data["assigned_to"] = instance.assigned_to_id
+        log(instance, "feedback.triage", user=self.request.user, data=data)
         return instance
 
     def give_delay_notice(self, instance):

@@ -245,6 +245,9 @@ class Feedback(models.Model):
     # One web submission, however often it is sent (double click, refresh).
     submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # One more on every save (see ``save``): a handler's form carries the version it opened,
+    # and a save on top of a newer one is refused (feedback/edit_lock.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-received_at"]
@@ -297,9 +300,17 @@ class Feedback(models.Model):
     def save(self, *args, **kwargs):
         self.closed_on = triage.closed_on(self, timezone.localdate())
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "status" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "closed_on"}
+        if update_fields:
+            derived = {"version", "closed_on"} if "status" in update_fields else {"version"}
+            kwargs["update_fields"] = {*update_fields, *derived}
+        if self._state.adding:
+            super().save(*args, **kwargs)
+            return
+        # Counted by the database, so writers that loaded the item at the same version (the
+        # bulk assignment, the escalation) still each make a new one.
+        self.version = models.F("version") + 1
         super().save(*args, **kwargs)
+        self.refresh_from_db(fields=["version"])
 
     @property
     def wants_answer(self) -> bool:
@@ -395,12 +406,22 @@ class Notification(models.Model):
     # and links to the status lookup in the sender's language.
     lookup_code = models.CharField(max_length=20, blank=True, editable=False)
     status_url = models.URLField(max_length=500, blank=True, editable=False)
+    # An answer e-mail's fingerprint of the answer text (notifications.answer_fingerprint):
+    # one e-mail per answer, a corrected answer is a new one.
+    answer_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("e-mail notification")
         verbose_name_plural = _("e-mail notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["feedback", "answer_hash"],
+                condition=models.Q(purpose="answer") & ~models.Q(answer_hash=""),
+                name="one_email_per_answer",
+            )
+        ]
 
     def __str__(self):
         return f"{self.feedback} {self.get_purpose_display()}"

@@ -1,4 +1,5 @@
-"""A feedback handler finds an item, triages and answers it with the keyboard only."""
+"""A feedback handler finds an item, triages and answers it with the keyboard only, and sends
+an answer by e-mail once however often Save is clicked."""
 
 import re
 
@@ -62,6 +63,51 @@ def test_handler_triages_and_answers_with_the_keyboard(site_url, manage, new_pag
         "print(f.status, f.answer_channel, f.answered_on, f.assigned_to.username)",
     ).split()[-4:]  # the shell prints its auto-imports first
     assert saved == ["closed", "letter", "2026-11-20", "hedda"]
+
+
+ANSWER_SETUP = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+from feedback import intake
+from feedback.models import Category, Feedback
+handler, _ = get_user_model().objects.get_or_create(username="hedda", defaults={
+    "email": "hedda@example.org", "first_name": "Hedda", "last_name": "Lind"})
+handler.set_password("hedda-e2e-password")
+handler.save()
+handler.groups.add(Group.objects.get(name="Feedback handlers"))
+category = Category.objects.filter(locale=Locale.get_default(), name="Bemötande").first()
+item = intake.register(Feedback(kind="complaint", category=category, language="sv",
+    channel="web", message="Jag blev illa bemött i receptionen.", name="Kim",
+    email="kim@example.org", answer_by="email")).feedback
+print(item.pk)
+"""
+
+
+def test_handler_sends_the_answer_once_and_sees_it_sent(site_url, manage, new_page):
+    pk = manage("shell", "-c", ANSWER_SETUP).split()[-1]
+    page = sign_in(new_page, site_url, "hedda")
+    page.goto(f"{site_url}/admin/feedback/edit/{pk}/")
+    page.click("#id_answer_text")
+    page.keyboard.type("Tack, vi har pratat med receptionen om hur vi bemöter besökare.")
+    page.click("#id_send_answer_by_email")
+    with page.expect_navigation():
+        page.dblclick("form#w-editor-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/feedback/$"))
+
+    page.goto(f"{site_url}/admin/feedback/edit/{pk}/")
+    answer = page.locator('#timeline li[data-event="email-answer"]')
+    assert answer.count() == 1
+    assert answer.locator("[data-state]").get_attribute("data-state") == "sent"
+    assert "kim@example.org" in answer.inner_text()
+    assert axe_violations(page, ADMIN_CONTENT) == []
+    saved = manage(
+        "shell",
+        "-c",
+        f"from feedback.models import Feedback; f = Feedback.objects.get(pk={pk}); "
+        "print(f.status, f.answer_channel, f.notifications.filter(purpose='answer').count())",
+    ).split()[-3:]
+    assert saved == ["answered", "email", "1"]
 
 
 def test_report_page_is_accessible(site_url, new_page):

@@ -20,6 +20,7 @@ from portal.appeals import last_day_to_appeal
 from portal.templatetags.portal_tags import local_date
 from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import FORM, form_data, swedish
+from tests.feedback.test_triage_admin import opened
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,7 @@ def handler(django_user_model, demo_site):
 
 def triage(client, item, **fields):
     data = {
+        "opened": opened(item),
         "assigned_to": "",
         "status": item.status,
         "answer_text": "",

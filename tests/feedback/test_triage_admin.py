@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
 from feedback import intake
+from feedback.admin_forms import TriageForm
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Category, Feedback, FeedbackNote, Notification, ReminderDigest
 from feedback.reminders import send_reminders
@@ -92,8 +93,14 @@ def test_handlers_cannot_delete_feedback_or_manage_categories(client, users, ite
     assert client.get("/admin/snippets/feedback/category/").status_code != 200
 
 
+def opened(item) -> str:
+    """The hidden value of the triage form opened now (the version it was opened at)."""
+    return TriageForm(instance=Feedback.objects.get(pk=item.pk))["opened"].value()
+
+
 def triage(client, item, **fields):
     data = {
+        "opened": opened(item),
         "assigned_to": "",
         "status": item.status,
         "answer_text": item.answer_text,
@@ -155,14 +162,15 @@ def test_anonymous_feedback_can_be_closed_without_an_answer(client, users):
 
 def test_a_closed_item_can_be_reopened_but_not_sent_back_to_received(client, users, item):
     client.force_login(users["superuser"])
-    triage(
+    closed = triage(
         client,
         item,
         status="closed",
-        answer_text="Svar.",
+        answer_text="Vi har tagit upp det med personalen.",
         answered_on="2026-11-20",
         answer_channel="email",
     )
+    assert closed.status_code == 302
     item.refresh_from_db()
     assert triage(client, item, status="received").status_code == 200
     assert triage(client, item, status="in_progress").status_code == 302
