@@ -124,6 +124,13 @@ def claim(item: Feedback, level: str) -> bool:
     return True
 
 
+def described(data: dict) -> str:
+    """What a "feedback.escalation" history row says, in the reader's language."""
+    if data.get("to") == INBOX:
+        return _("Nobody had picked it up: sent to the feedback inbox")
+    return _("Nobody had picked it up by half its time: sent to the unit head")
+
+
 def history(level: str, item: Feedback) -> dict:
     data = {"to": str(level), "reason": REASONS[level]}
     if level == INBOX:

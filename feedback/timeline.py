@@ -14,6 +14,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
+from feedback import escalation
 from feedback.choices import Status
 from feedback.models import Feedback, Notification
 from portal.templatetags.portal_tags import local_date, local_time
@@ -25,6 +26,7 @@ ACTIONS = (
     "feedback.delay_notice",
     "feedback.appeal_forwarded",
     "feedback.escalation",
+    "feedback.safeguarding",
 )
 # Shown by events of their own (the note, the e-mail), not as changed fields of a save.
 NOT_FIELDS = {"note", "send_answer_by_email", "forward_as_appeal"}
@@ -144,12 +146,13 @@ def _from_log(entry, status: str, users: dict) -> tuple[Event | None, str]:
             entry.timestamp, "appeal", _("Forwarded as an appeal"), by=by, details=details
         ), status
     if entry.action == "feedback.escalation":
-        to = data.get("to")
-        user = users.get(_user_id(to))
-        details = [_("To %(whom)s.") % {"whom": _name(user) if user else to}] if to else []
-        if data.get("reason"):
-            details.append(str(data["reason"]))
+        details = [escalation.described(data)]
         return Event(entry.timestamp, "escalation", _("Escalated"), by=by, details=details), status
+    if entry.action == "feedback.safeguarding":
+        details = [_("Due the same day; the unit heads were told.")]
+        return Event(
+            entry.timestamp, "safeguarding", _("Safeguarding concern"), by=by, details=details
+        ), status
     return _from_triage(entry, data, by, status, users)
 
 
@@ -189,6 +192,7 @@ def _from_notification(notification: Notification) -> Event:
         Notification.Purpose.ANSWER: _("Answer e-mailed to the sender"),
         Notification.Purpose.APPEAL: _("Forwarding as an appeal e-mailed to the sender"),
         Notification.Purpose.DELAY: _("Delay notice e-mailed to the sender"),
+        Notification.Purpose.SAFEGUARDING: _("Safeguarding concern e-mailed to the unit heads"),
     }
     details = []
     if notification.state == Notification.State.SENT and notification.sent_at:
@@ -212,7 +216,7 @@ def _from_notification(notification: Notification) -> Event:
     return Event(
         notification.created_at,
         f"email-{notification.purpose}",
-        titles[notification.purpose],
+        titles.get(notification.purpose, notification.get_purpose_display()),
         details=details,
         state=notification.state,
         state_label=notification.get_state_display(),

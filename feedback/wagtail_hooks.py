@@ -19,13 +19,13 @@ from feedback import (
     access_log,
     access_report,
     demo,
+    escalation,
     kept_promises,
     report_views,
     subject_access,
 )
 from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
-from feedback.escalation import INBOX
 from feedback.follow_up import FollowUpForm
 from feedback.models import (
     AnswerTemplate,
@@ -268,9 +268,7 @@ class EscalationFormatter(LogFormatter):
     label = _("Escalated")
 
     def format_message(self, log_entry):
-        if log_entry.data.get("to") == INBOX:
-            return _("Nobody had picked it up: sent to the feedback inbox")
-        return _("Nobody had picked it up by half its time: sent to the unit head")
+        return escalation.described(log_entry.data)
 
 
 @hooks.register("register_log_actions")

@@ -43,6 +43,7 @@ STAFF_SOURCES = (
     "templates/feedback/email/reminder.txt",
     "templates/feedback/email/escalation.txt",
     "templates/feedback/email/_due_items.txt",
+    "templates/feedback/email/safeguard.txt",
 )
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code not in ("sv", "en")]
