@@ -113,7 +113,7 @@ def views(handler):
     district = District.objects.filter(locale=default).order_by("pk")[2].pk
     year = 2026  # the fill's items arrive in 2025 and 2026
     return [
-        ("unfiltered (newest first)", {}),
+        ("unfiltered (work order)", {}),
         ("status=received", {"status": "received"}),
         ("status=in_progress", {"status": "in_progress"}),
         ("status=closed", {"status": "closed"}),
@@ -134,9 +134,15 @@ def views(handler):
             "category+district+status",
             {"category": category, "district": district, "status": "answered"},
         ),
-        # The sortable columns (the default order is received_at, newest first).
-        ("sorted by due", {"ordering": "answer_due"}),
-        ("overdue, sorted by due", {"overdue": "true", "ordering": "answer_due"}),
+        # The one-click views above the list ("mine" and "unassigned" are open items only).
+        ("mine (handler+open)", {"assigned_to": handler.pk, "open": "true"}),
+        ("unassigned+open", {"unassigned": "true", "open": "true"}),
+        ("due this week", {"due_this_week": "true"}),
+        # The sortable columns (the default order is the work order: by the date shown as due,
+        # the most overdue first, closed items last).
+        ("sorted by due, latest first", {"ordering": "-due_on"}),
+        ("overdue, sorted by due", {"overdue": "true", "ordering": "-due_on"}),
+        ("sorted by received", {"ordering": "-received_at"}),
         ("sorted by kind", {"ordering": "kind"}),
         ("sorted by status", {"ordering": "status"}),
         ("sorted by reference", {"ordering": "-reference"}),

@@ -22,7 +22,7 @@ INSERT INTO feedback_feedback (
     reference, year, number, kind, category_id, district_id, message, language, channel,
     name, email, phone, postal_address, answer_by, received_at, status, acknowledge_due,
     answer_due, lookup_code_hash, created_at, answer_text, answered_on, answer_channel,
-    action_taken, assigned_to_id
+    action_taken, assigned_to_id, may_be_appeal, delay_reason
 )
 SELECT
     'B' || lpad(n::text, 10, '0'), 2025 + n % 2, n,
@@ -36,7 +36,7 @@ SELECT
     {status},
     date '2025-01-03' + n % 730, date '2025-01-15' + n % 730, '', now(),
     '', CASE WHEN n % 5 = 0 THEN date '2025-01-10' + n % 730 END, '', '',
-    {assigned_to}
+    {assigned_to}, false, ''
 FROM generate_series(1, {items}) AS n
 """
 

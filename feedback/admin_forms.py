@@ -33,7 +33,7 @@ def handlers():
 
 
 def handler_name(user) -> str:
-    """How staff name a handler: the full name, else the user name."""
+    """How a handler is named in lists, filters and messages: the full name, else the username."""
     return user.get_full_name() or user.get_username()
 
 
@@ -358,28 +358,6 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
         if day == timezone.localdate():
             return timezone.now()
         return timezone.make_aware(datetime.combine(day, time(12, 0)))
-
-
-class BulkAssignForm(forms.Form):
-    """Give several open items to one handler at once."""
-
-    items = forms.ModelMultipleChoiceField(
-        label=_("Items"), queryset=Feedback.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
-    handler = HandlerChoiceField(label=_("Handler"), queryset=get_user_model().objects.none())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = (
-            Feedback.objects.filter(triage.open_filter())
-            .select_related("category", "assigned_to")
-            .order_by("answer_due", "received_at")
-        )
-        self.fields["items"].label_from_instance = lambda item: (
-            f"{item.reference} – {item.get_kind_display()}, {item.category}"
-            f" ({item.assigned_to or _('unassigned')})"
-        )
-        self.fields["handler"].queryset = handlers()
 
 
 class ExportPurposeForm(forms.Form):

@@ -8,7 +8,9 @@ models, so the ``Feedback`` model can use it too.
 
 from datetime import date, timedelta
 
-from django.db.models import F, Q
+from django.db.models import Case, DateField, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
 from django.utils.translation import gettext as _
 
 from feedback.choices import AnswerBy, AnswerChannel, Channel, Kind, Status
@@ -103,6 +105,32 @@ def next_due_filter(lookup: str, value) -> Q:
     )
 
 
+def next_due_expression() -> Case:
+    """The database form of ``next_due``: lists annotate and sort by the date they show."""
+    return Case(
+        When(open_filter() & _SAFEGUARDING_PENDING, then=F("safeguarding_due")),
+        When(open_filter() & _ACKNOWLEDGING, then=F("acknowledge_due")),
+        When(open_filter(), then=Coalesce("delayed_answer_due", "answer_due")),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+# The work order's groups: open items with a due date, open items without one, the rest.
+DATED, UNDATED, DONE = 0, 1, 2
+
+
+def work_group_expression() -> Case:
+    """Which group of the work order an item is in (DATED, UNDATED or DONE): within the first
+    ``next_due_expression`` sorts it, so the overdue come first, closed items come last."""
+    return Case(
+        When(~open_filter(), then=Value(DONE)),
+        When(IsNull(next_due_expression(), True), then=Value(UNDATED)),
+        default=Value(DATED),
+        output_field=IntegerField(),
+    )
+
+
 def delay_noticed_in_time(feedback) -> bool:
     """A delay notice recorded by the first answer date: only then is a late answer one the
     citizen was told of in time."""
@@ -139,12 +167,19 @@ def week_end(today: date) -> date:
 
 
 def due_this_week_filter(today: date) -> Q:
+    """Open items whose ``next_due`` is from today to Sunday: the dashboard, list and workload."""
     return next_due_filter("range", (today, week_end(today)))
 
 
 def overdue_filter(today: date) -> Q:
     """The database form of ``due_marker(...) == "overdue"``."""
     return next_due_filter("lt", today)
+
+
+def days_overdue(feedback, today: date) -> int:
+    """How many days after its ``next_due`` the item is (0 if it is not overdue)."""
+    due = next_due(feedback)
+    return max((today - due).days, 0) if due else 0
 
 
 def due_marker(feedback, today: date, calendar: workdays.Calendar) -> str | None:

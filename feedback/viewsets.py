@@ -1,47 +1,54 @@
 """The Feedback area of the Wagtail admin: list, read, triage and register."""
 
+from copy import copy
 from datetime import datetime
+from urllib.parse import urlencode
 
 import django_filters
+from django import forms
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Max, Min, Q
-from django.shortcuts import redirect
+from django.forms import Media
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+from django.views.generic import RedirectView
 from wagtail.admin import messages
+from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
 from feedback import (
     access_log,
     appeal_guard,
     edit_lock,
     intake,
+    list_actions,
     notifications,
     retention,
     safeguarding,
     timeline,
     triage,
+    work_list,
     workload,
 )
 from feedback.admin_forms import (
-    BulkAssignForm,
     ExportPurposeForm,
     RegisterForm,
     TriageForm,
     handler_name,
+    handlers,
 )
 from feedback.answer_tools import AnswerToolsMixin
 from feedback.choices import Kind, Status
@@ -59,32 +66,86 @@ from feedback.permissions import forbidden, is_auditor
 from feedback.spreadsheets import SafeExportMixin
 from portal.models import ClosedDay
 
-MARKER_LABELS = {"overdue": gettext_lazy("Overdue"), "due_soon": gettext_lazy("Due soon")}
+ALL = gettext_lazy("All")  # a filter's choice that filters nothing out
+
+
+class YesNoSelect(forms.NullBooleanSelect):
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [
+            ("unknown", ALL),
+            ("true", gettext_lazy("Yes")),
+            ("false", gettext_lazy("No")),
+        ]
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter shown as "Ja"/"Nej" in its select and in the active filter, not as
+    Python's True/False."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", YesNoSelect)
+        super().__init__(*args, **kwargs)
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value=_("Yes") if self.value else _("No"))
+
+
+register_filter_adapter_class(YesNoFilter, YesNoFilterAdapter)
+
+
+class HandlerFilterField(django_filters.fields.ModelChoiceField):
+    def label_from_instance(self, user):
+        return handler_name(user)
+
+
+class HandlerFilter(django_filters.ModelChoiceFilter):
+    """Handlers by name, in the select and in the active filter."""
+
+    field_class = HandlerFilterField
+
+
+def in_default_locale(model):
+    """The list's entries in the default locale (Locale.get_default(), joined rather than
+    looked up: no query of its own for each use)."""
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return model.objects.filter(locale__language_code=language)
 
 
 class FeedbackFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=Kind.choices)
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Status.choices, empty_label=ALL
+    )
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind"), choices=Kind.choices, empty_label=ALL
+    )
     category = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Category"),
-        queryset=lambda request: Category.objects.filter(locale=Locale.get_default()),
+        queryset=lambda request: in_default_locale(Category),
+        empty_label=ALL,
     )
     district = django_filters.ModelChoiceFilter(
         label=gettext_lazy("District"),
-        queryset=lambda request: District.objects.filter(locale=Locale.get_default()),
+        queryset=lambda request: in_default_locale(District),
+        empty_label=ALL,
     )
-    assigned_to = django_filters.ModelChoiceFilter(
+    assigned_to = HandlerFilter(
         label=gettext_lazy("Handler"),
         queryset=lambda request: workload.assignees(),
+        empty_label=ALL,
         null_label=gettext_lazy("Nobody"),
     )
-    open = django_filters.BooleanFilter(label=gettext_lazy("Open"), method="filter_open")
-    due_this_week = django_filters.BooleanFilter(
-        label=gettext_lazy("Due this week"), method="filter_due_this_week"
+    unassigned = YesNoFilter(
+        label=gettext_lazy("Unassigned"), field_name="assigned_to", lookup_expr="isnull"
     )
-    overdue = django_filters.BooleanFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
-    may_be_appeal = django_filters.BooleanFilter(label=gettext_lazy("May be an appeal"))
-    delay_notice_asked = django_filters.BooleanFilter(
+    open = YesNoFilter(label=gettext_lazy("Open"), method="filter_open")
+    overdue = YesNoFilter(label=gettext_lazy("Overdue"), method="filter_overdue")
+    due_this_week = YesNoFilter(label=gettext_lazy("Due this week"), method="filter_this_week")
+    may_be_appeal = YesNoFilter(label=gettext_lazy("May be an appeal"))
+    delay_notice_asked = YesNoFilter(
         label=gettext_lazy("Answer due soon, no delay notice"), method="filter_delay_notice_asked"
     )
     year = django_filters.NumberFilter(
@@ -100,21 +161,22 @@ class FeedbackFilterSet(WagtailFilterSet):
         model = Feedback
         fields = ["status", "kind", "category", "district", "assigned_to", "may_be_appeal"]
 
-    def filter_open(self, queryset, name, value):
-        is_open = triage.open_filter()
-        return queryset.filter(is_open) if value else queryset.exclude(is_open)
+    @staticmethod
+    def filter_by(queryset, rule: Q, value):
+        return queryset.filter(rule) if value else queryset.exclude(rule)
 
-    def filter_due_this_week(self, queryset, name, value):
-        due = triage.due_this_week_filter(timezone.localdate())
-        return queryset.filter(due) if value else queryset.exclude(due)
+    def filter_open(self, queryset, name, value):
+        return self.filter_by(queryset, triage.open_filter(), value)
 
     def filter_overdue(self, queryset, name, value):
-        overdue = triage.overdue_filter(timezone.localdate())
-        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+        return self.filter_by(queryset, triage.overdue_filter(timezone.localdate()), value)
+
+    def filter_this_week(self, queryset, name, value):
+        return self.filter_by(queryset, triage.due_this_week_filter(timezone.localdate()), value)
 
     def filter_delay_notice_asked(self, queryset, name, value):
         asked = triage.delay_notice_asked_filter(timezone.localdate(), ClosedDay.objects.calendar())
-        return queryset.filter(asked) if value else queryset.exclude(asked)
+        return self.filter_by(queryset, asked, value)
 
     def filter_tertial(self, queryset, name, value):
         # Months in the current time zone (Stockholm), so 31 December 23:30 stays in T3: as
@@ -142,22 +204,84 @@ class FeedbackFilterSet(WagtailFilterSet):
         return queryset.filter(ranges)
 
 
+ADMIN_CSS = Media(css={"all": ["feedback/admin.css"]})
+
+
+def icon(name: str) -> str:
+    return format_html(
+        '<svg class="icon icon-{}" aria-hidden="true"><use href="#icon-{}"></use></svg>', name, name
+    )
+
+
 class DueColumn(Column):
-    """The next due date with an overdue or due-soon marker (set on the rows by the view)."""
+    """The next due date with its marker in words and an icon, not colour alone: overdue (the
+    strongest thing on the row, with the days it is late) or due soon (set by the view)."""
 
     def get_value(self, instance):
         due = instance.next_due
         if due is None:
             return "—"
         marker = getattr(instance, "due_marker", None)
-        if marker:
+        if marker == "overdue":
+            days = instance.days_overdue
+            label = ngettext("Overdue by %(days)d day", "Overdue by %(days)d days", days) % {
+                "days": days
+            }
             return format_html(
-                '{} <span class="w-status w-status--{}">{}</span>',
+                '{} <strong class="feedback-due feedback-due--overdue">{} {}</strong>',
                 due.isoformat(),
-                "critical" if marker == "overdue" else "label",
-                MARKER_LABELS[marker],
+                icon("warning"),
+                label,
+            )
+        if marker == "due_soon":
+            return format_html(
+                '{} <span class="feedback-due feedback-due--soon">{} {}</span>',
+                due.isoformat(),
+                icon("time"),
+                _("Due soon"),
             )
         return due.isoformat()
+
+
+class OfTheView:
+    """A column that asks the list's view (its URLs carry the list's filters), bound to it for
+    one request."""
+
+    view = None
+
+    def bound_to(self, view):
+        column = copy(self)
+        column.view = view
+        return column
+
+
+class HandlerColumn(OfTheView, Column):
+    """The handler's name, and for an open item nobody has, "Assign to me"."""
+
+    cell_template_name = "feedback/admin/handler_cell.html"
+
+    def get_value(self, instance):
+        return handler_name(instance.assigned_to) if instance.assigned_to else "—"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["assign_url"] = self.view.assign_to_me_url(instance)
+        return context
+
+
+class SelectColumn(BaseColumn):
+    """A checkbox per row for the actions on several items (the list's own form)."""
+
+    header_template_name = "feedback/admin/select_all_cell.html"
+    cell_template_name = "feedback/admin/select_cell.html"
+
+
+class FeedbackPaginator(WagtailPaginator):
+    @property
+    def items_count_label(self):
+        return ngettext("%(count)d feedback item", "%(count)d feedback items", self.count) % {
+            "count": self.count
+        }
 
 
 class Forbidden403Mixin:
@@ -176,21 +300,93 @@ class Forbidden403Mixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+STAND_IN_PK = 2147483647  # the largest integer key: no real item's URL has it
+
+
+class ReferenceColumn(OfTheView, TitleColumn):
+    """The reference, linking to the item with the list it was opened from (``next``)."""
+
+    def get_link_url(self, instance, parent_context):
+        return self.view.get_edit_url(instance)
+
+
 class FeedbackIndexView(Forbidden403Mixin, SafeExportMixin, generic.IndexView):
-    """The register. A search (which reads messages and names) is logged on every item it
-    lists, and an export asks its purpose first and is logged on every item it contains."""
+    """The register, in the work order (feedback/work_list.py). A search (which reads messages
+    and names) is logged on every item it lists, and an export asks its purpose first and is
+    logged on every item it contains."""
+
+    page_title = gettext_lazy("Feedback")
+    paginator_class = FeedbackPaginator
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("category", "district", "assigned_to")
 
     @cached_property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Assign several"), url=reverse("feedback:bulk_assign"), icon_name="user"
-            ),
+    def sorted_by(self):
+        """The order the items are sorted by: the column's, or where the status filter lists
+        only answered or closed items, which come last in the work order, newest first, the
+        same order by arrival alone (which the status index reads, without passing the open
+        items in the work order's index first)."""
+        valid = self.filters and self.filters.is_valid()
+        status = self.filters.form.cleaned_data.get("status") if valid else None
+        if self.ordering == work_list.DUE and status in triage.CLOSED_STATUSES:
+            return "-received_at"
+        return self.ordering
+
+    def order_queryset(self, queryset):
+        return work_list.order(queryset, self.sorted_by)
+
+    @cached_property
+    def columns(self):
+        columns = [
+            column.bound_to(self) if isinstance(column, OfTheView) else column
+            for column in super().columns
         ]
+        if not self.may_change:
+            return columns
+        return [SelectColumn("select", label=_("Select")), *columns]
+
+    @cached_property
+    def list_url(self):
+        """This list as the handler sees it (filters, search, order and page): the pages opened
+        from it come back to it."""
+        query = self.request.GET.copy()
+        query.pop("_w_filter_fragment", None)
+        return f"{self.index_url}?{query.urlencode()}" if query else self.index_url
+
+    @cached_property
+    def back_here(self):
+        return urlencode({"next": self.list_url})
+
+    def item_url(self, url_name, pk):
+        """An item's URL with this list to come back to. Each URL name is reversed once, for a
+        stand-in pk: reverse() for every link of every row cost more than the page's query."""
+        if url_name not in self.item_urls:
+            url = reverse(url_name, args=[STAND_IN_PK]).replace(str(STAND_IN_PK), "{pk}")
+            self.item_urls[url_name] = f"{url}?{self.back_here}"
+        return self.item_urls[url_name].format(pk=pk)
+
+    @cached_property
+    def item_urls(self):
+        return {}
+
+    @cached_property
+    def may_change(self):
+        return self.user_has_permission("change")
+
+    def get_edit_url(self, instance):
+        return self.item_url(self.edit_url_name, instance.pk) if self.may_change else None
+
+    @cached_property
+    def may_take_items(self):
+        return handlers().filter(pk=self.request.user.pk).exists()
+
+    def assign_to_me_url(self, instance):
+        """For an open item nobody has yet: where "Assign to me" posts (taking over another
+        handler's item is on the item's page)."""
+        if not (self.may_take_items and instance.is_open) or instance.assigned_to_id:
+            return None
+        return self.item_url("feedback:assign_to_me", instance.pk)
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
@@ -216,8 +412,14 @@ class FeedbackIndexView(Forbidden403Mixin, SafeExportMixin, generic.IndexView):
         today, calendar = timezone.localdate(), ClosedDay.objects.calendar()
         for item in context["object_list"]:
             item.due_marker = triage.due_marker(item, today, calendar)
+            item.days_overdue = triage.days_overdue(item, today)
         if self.is_searching and not self.is_export:
             access_log.record(context["object_list"], "feedback.search", self.request.user)
+        context["views"] = work_list.views(self.index_url, self.request.GET, self.request.user)
+        if self.may_change:
+            context["bulk_form"] = list_actions.BulkForm(auto_id="feedback-bulk-%s")
+            context["bulk_url"] = f"{reverse('feedback:bulk')}?{self.back_here}"
+        context["media"] += ADMIN_CSS
         return context
 
     def to_row_dict(self, item):
@@ -313,7 +515,60 @@ class FeedbackInspectView(
     template_name = "feedback/admin/inspect.html"
 
 
+class OnToTheNextItem:
+    """An item opened from the list (``next``): saved, on to the next item of the list's view
+    (found before the save moves the item), back to the list after the last one; "Save and
+    stay" opens the item again. "Assign to me" takes it in one click."""
+
+    list_view = None  # the list's view, which knows its filters, search and order
+
+    @cached_property
+    def came_from(self):
+        return work_list.next_url(self.request)
+
+    def with_next(self, url):
+        return f"{url}?{urlencode({'next': self.came_from})}" if self.came_from else url
+
+    @property
+    def submit_button_label(self):
+        if work_list.is_the_list(self.came_from, reverse(self.index_url_name)):
+            return _("Save and go to the next")
+        return generic.EditView.submit_button_label
+
+    def post(self, request, *args, **kwargs):
+        self.following = None
+        if "stay" not in request.POST:
+            listed = work_list.listed(self.list_view, request)
+            if listed:
+                self.following = work_list.following(*listed, self.object_pk)
+        return super().post(request, *args, **kwargs)
+
+    def get_edit_url(self):
+        return self.with_next(super().get_edit_url())
+
+    def get_success_url(self):
+        if "stay" in self.request.POST:
+            return self.get_edit_url()
+        if self.following:
+            return self.with_next(reverse(self.edit_url_name, args=[self.following.pk]))
+        return self.came_from or super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item, user = self.object, self.request.user
+        if (
+            item.is_open
+            and item.assigned_to_id != user.pk
+            and handlers().filter(pk=user.pk).exists()
+        ):
+            url = reverse("feedback:assign_to_me", args=[item.pk])
+            context["assign_to_me_url"] = f"{url}?{urlencode({'next': self.get_edit_url()})}"
+        context["media"] = context.get("media", Media()) + ADMIN_CSS
+        return context
+
+
 class FeedbackEditView(
+    OnToTheNextItem,
     access_log.ReadLogged,
     AnswerToolsMixin,
     SafeguardingContext,
@@ -454,34 +709,92 @@ class FeedbackHistoryView(Forbidden403Mixin, generic.HistoryView):
     pass
 
 
-class FeedbackBulkAssignView(Forbidden403Mixin, generic.base.WagtailAdminTemplateMixin, FormView):
-    """Assign several open items to one handler; each change goes into the item's history."""
+class ListActionView(Forbidden403Mixin, View):
+    """An action posted from the list or an item's page: done, it goes back to where it came
+    from (``next``, a page of this admin), else to the list."""
 
-    form_class = BulkAssignForm
-    template_name = "feedback/admin/bulk_assign.html"
-    page_title = gettext_lazy("Assign several items")
+    http_method_names = ["post"]
     permission_policy = None
     permission_required = "change"
 
-    def form_valid(self, form):
-        handler = form.cleaned_data["handler"]
-        items = list(form.cleaned_data["items"])
-        with transaction.atomic():
-            for item in items:
-                item.assigned_to = handler
-                item.save(update_fields=["assigned_to"])
-                log(
-                    item,
-                    "feedback.triage",
-                    user=self.request.user,
-                    data={"changed": ["assigned_to"], "status": item.status},
+    def post(self, request, *args, **kwargs):
+        return self.perform_operation() or redirect(
+            work_list.next_url(request) or reverse("feedback:index")
+        )
+
+
+class AssignToMeView(ListActionView):
+    """One click: the item is the signed-in handler's."""
+
+    def perform_operation(self):
+        item = get_object_or_404(Feedback, pk=self.kwargs["pk"])
+        if not handlers().filter(pk=self.request.user.pk).exists():
+            return forbidden(self.request)  # may handle items, but is no handler to assign
+        if list_actions.assign([item], self.request.user, self.request.user):
+            messages.success(
+                self.request, _("%(reference)s is assigned to you.") % {"reference": item.reference}
+            )
+        return None
+
+
+class FeedbackBulkView(ListActionView):
+    """The actions on several items of the list: the selected ones, or every item of the view
+    the list shows (its filters and search, from ``next``)."""
+
+    list_view = None  # the list's view, which knows its filters, search and order
+
+    def perform_operation(self):
+        form = list_actions.BulkForm(self.request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(self.request, error)
+            return
+        items = list(self.chosen_items(form)[: list_actions.MOST_AT_ONCE + 1])
+        if len(items) > list_actions.MOST_AT_ONCE:
+            messages.error(
+                self.request,
+                _("At most %(count)d items can be changed at once: narrow the view first.")
+                % {"count": list_actions.MOST_AT_ONCE},
+            )
+            return
+        user = self.request.user
+        if form.cleaned_data["action"] == form.ASSIGN:
+            handler = form.cleaned_data["handler"]
+            count = list_actions.assign(items, handler, user)
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)d item assigned to %(handler)s.",
+                    "%(count)d items assigned to %(handler)s.",
+                    count,
                 )
+                % {"count": count, "handler": handler_name(handler)},
+            )
+            return
+        status = form.new_status
+        count, refused = list_actions.move(items, status, user)
         messages.success(
             self.request,
-            _("%(count)d items assigned to %(handler)s.")
-            % {"count": len(items), "handler": handler.get_full_name() or handler.get_username()},
+            ngettext(
+                "%(count)d item moved to “%(status)s”.",
+                "%(count)d items moved to “%(status)s”.",
+                count,
+            )
+            % {"count": count, "status": Status(status).label},
         )
-        return redirect("feedback:index")
+        for reason, references in refused.items():
+            messages.warning(
+                self.request,
+                _("Not moved: %(references)s. %(reason)s")
+                % {"references": ", ".join(references), "reason": reason},
+            )
+
+    def chosen_items(self, form):
+        if not form.cleaned_data["everything"]:
+            return form.cleaned_data["items"]
+        listed = work_list.listed(self.list_view, self.request)
+        return listed[0] if listed else Feedback.objects.none()
 
 
 class FeedbackViewSet(ModelViewSet):
@@ -501,28 +814,25 @@ class FeedbackViewSet(ModelViewSet):
     filterset_class = FeedbackFilterSet
     search_fields = ["reference", "message", "name"]
     search_backend_name = None
-    ordering = ["-received_at"]
+    ordering = work_list.DUE  # the work order (its default sort is by the Due column)
     list_per_page = 50
+    # What a handler needs first (and sees first on a phone): reference, status, due date.
     list_display = [
-        TitleColumn(
-            "reference",
-            label=gettext_lazy("Reference"),
-            url_name="feedback:edit",
-            sort_key="reference",
-        ),
-        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
-        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display", sort_key="kind"),
-        Column("category", label=gettext_lazy("Category")),
-        Column("district", label=gettext_lazy("District")),
+        ReferenceColumn("reference", label=gettext_lazy("Reference"), sort_key="reference"),
         Column(
             "status",
             label=gettext_lazy("Status"),
             accessor="get_status_display",
             sort_key="status",
         ),
-        Column("assigned_to", label=gettext_lazy("Handler")),
-        DueColumn("next_due", label=gettext_lazy("Due"), sort_key="answer_due"),
+        DueColumn("next_due", label=gettext_lazy("Due"), sort_key=work_list.DUE),
+        HandlerColumn("assigned_to", label=gettext_lazy("Handler")),
+        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("category", label=gettext_lazy("Category")),
+        Column("district", label=gettext_lazy("District")),
     ]
+    index_results_template_name = "feedback/admin/index_results.html"
     # Headed by the fields' names (FeedbackIndexView.to_row_dict gives the values).
     list_export = [
         "reference",
@@ -540,12 +850,23 @@ class FeedbackViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return TriageForm if for_update else RegisterForm
 
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(list_view=self.index_view, **kwargs)
+
     def get_urlpatterns(self):
+        policy = self.permission_policy
         return [
             *super().get_urlpatterns(),
             path(
-                "assign/",
-                FeedbackBulkAssignView.as_view(permission_policy=self.permission_policy),
-                name="bulk_assign",
+                "assign-to-me/<int:pk>/",
+                AssignToMeView.as_view(permission_policy=policy),
+                name="assign_to_me",
             ),
+            path(
+                "bulk/",
+                FeedbackBulkView.as_view(permission_policy=policy, list_view=self.index_view),
+                name="bulk",
+            ),
+            # The separate page of checkboxes is gone: the list selects and acts itself.
+            path("assign/", RedirectView.as_view(pattern_name=self.get_url_name("index"))),
         ]

@@ -270,15 +270,33 @@ class Feedback(models.Model):
             models.Index(fields=["category", "received_at"], name="feedback_category_list_idx"),
             models.Index(fields=["district", "received_at"], name="feedback_district_list_idx"),
             models.Index(fields=["assigned_to", "received_at"], name="feedback_handler_list_idx"),
-            # The other columns the list sorts by (reference is unique, so indexed).
+            # The other columns the list sorts by, then by arrival (reference is unique, so
+            # indexed; status is above).
             models.Index(fields=["answer_due"], name="feedback_answer_due_idx"),
-            models.Index(fields=["kind"], name="feedback_kind_idx"),
+            models.Index(fields=["kind", "received_at"], name="feedback_kind_list_idx"),
             # The open items (a small part of the register once it is years old) with what
             # makes one overdue: the overdue filter, the dashboard and the reminders.
             models.Index(
                 fields=["received_at", "status", "acknowledge_due", "answer_due"],
                 condition=triage.open_filter(),
                 name="feedback_open_idx",
+            ),
+            # The list's default order, the handler's work order (feedback/work_list.py): the
+            # overdue first, then by the date due, closed items last, newest first; and the same
+            # with the latest due date first (the Due column sorted the other way).
+            models.Index(
+                triage.work_group_expression(),
+                triage.next_due_expression(),
+                models.F("received_at").desc(),
+                models.F("id").desc(),
+                name="feedback_work_order_idx",
+            ),
+            models.Index(
+                triage.work_group_expression(),
+                triage.next_due_expression().desc(),
+                models.F("received_at").desc(),
+                models.F("id").desc(),
+                name="feedback_work_order_late_idx",
             ),
             # The "may be an appeal" filter: few items are flagged.
             models.Index(

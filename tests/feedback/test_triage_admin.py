@@ -366,27 +366,3 @@ def test_dashboard_warns_when_e_mail_is_stuck_in_the_queue(client, users, item):
 
 def test_locale_default_is_swedish():
     assert Locale.get_default().language_code == "sv"
-
-
-def test_bulk_assign(client, users):
-    first, second, done = (
-        new_item(),
-        new_item(),
-        new_item(status="closed", name="", email="", answer_by=""),
-    )
-    client.force_login(users["handler"])
-    page = client.get("/admin/feedback/assign/").content.decode()
-    assert first.reference in page and done.reference not in page
-    assert 'href="/admin/feedback/assign/"' in client.get("/admin/feedback/").content.decode()
-    response = client.post(
-        "/admin/feedback/assign/",
-        {"items": [first.pk, second.pk], "handler": users["handler"].pk},
-    )
-    assert response.status_code == 302
-    assert set(Feedback.objects.filter(assigned_to=users["handler"])) == {first, second}
-    assert ModelLogEntry.objects.filter(action="feedback.triage", object_id=str(first.pk)).exists()
-
-
-def test_bulk_assign_is_for_handlers_only(client, users):
-    client.force_login(users["editor"])
-    assert client.get("/admin/feedback/assign/").status_code == 403
