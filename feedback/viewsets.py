@@ -99,6 +99,9 @@ register_filter_adapter_class(YesNoFilter, YesNoFilterAdapter)
 
 class HandlerFilterField(django_filters.fields.ModelChoiceField):
     def label_from_instance(self, user):
+        # The active filter "Nobody" (``?assigned_to=null``) is the null choice, not a user.
+        if user == self.null_value:
+            return str(self.null_label)
         return handler_name(user)
 
 

@@ -18,6 +18,7 @@ from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Category, Feedback
 from portal.workdays import STOCKHOLM
 from tests.feedback.conftest import swedish
+from tests.feedback.test_triage_admin import opened
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,7 @@ def test_the_one_click_views_and_the_dashboard_counts_lead_to_the_same_items(
 
 def triage_data(entry, **fields):
     data = {
+        "opened": opened(entry),
         "assigned_to": entry.assigned_to_id or "",
         "status": entry.status,
         "answer_text": "",

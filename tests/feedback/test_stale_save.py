@@ -75,8 +75,8 @@ def test_the_bulk_assignment_makes_open_forms_stale(client, users, colleague):
     item = new_item()
     hedda_opened = opened(item)
     client.force_login(colleague)
-    assign = {"items": [item.pk], "handler": colleague.pk}
-    assert client.post("/admin/feedback/assign/", assign).status_code == 302
+    assign = {"items": [item.pk], "action": "assign", "handler": colleague.pk}
+    assert client.post("/admin/feedback/bulk/", assign).status_code == 302
     client.force_login(users["handler"])
     stale_error(triage(client, item, opened=hedda_opened, assigned_to=users["handler"].pk))
     assert Feedback.objects.get(pk=item.pk).assigned_to == colleague
