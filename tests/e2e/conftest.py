@@ -215,7 +215,13 @@ def sign_in(new_page, site_url: str, name: str):
 
 def axe_violations(page, context: dict | None = None) -> list[dict]:
     """WCAG 2.1 A and AA violations axe-core finds on the page as it is now, optionally within
-    an axe context such as {"include": ["main"], "exclude": [".w-slim-header"]}."""
+    an axe context such as {"include": ["main"], "exclude": [".w-slim-header"]}. Runs once
+    Wagtail's messages have faded in: midway, their text has too little contrast."""
+    page.evaluate(
+        "() => Promise.race([Promise.all(document.getAnimations()"
+        ".filter(a => a.effect?.target?.closest?.('.messages'))"
+        ".map(a => a.finished.catch(() => null))), new Promise(r => setTimeout(r, 3000))])"
+    )
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "([tags, context]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",

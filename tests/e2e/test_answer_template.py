@@ -16,10 +16,11 @@ from feedback import intake
 from feedback.models import Category, Feedback
 from portal.workdays import STOCKHOLM
 User = get_user_model()
-handler = User.objects.filter(username="hanna").first()
+handler = User.objects.filter(username="henrika").first()
 if handler is None:
     handler = User.objects.create_user(
-        "hanna", "hanna@example.org", "hanna-e2e-password", first_name="Hanna", last_name="Berg")
+        "henrika", "henrika@example.org", "henrika-e2e-password",
+        first_name="Henrika", last_name="Berg")
     handler.groups.add(Group.objects.get(name="Feedback handlers"))
 category = Category.objects.get(locale=Locale.get_default(), name="Bemötande")
 item = intake.register(Feedback(kind="complaint", category=category, language="en",
@@ -48,7 +49,7 @@ def new_item(manage):
 
 def test_handler_answers_from_a_template_and_previews_the_email(site_url, manage, new_page):
     pk, reference = new_item(manage)
-    page = sign_in(new_page, site_url, "hanna")
+    page = sign_in(new_page, site_url, "henrika")
     page.goto(f"{site_url}/admin/feedback/edit/{pk}/")
     assert axe_violations(page, ADMIN_CONTENT) == []
 
@@ -57,7 +58,7 @@ def test_handler_answers_from_a_template_and_previews_the_email(site_url, manage
     page.locator("button[form=answer-template-form]").click()
     answer = page.locator("#id_answer_text")
     assert reference in answer.input_value()
-    assert "Hanna Berg" in answer.input_value()
+    assert "Henrika Berg" in answer.input_value()
     assert page.url.endswith(f"/edit/{pk}/")  # no reload: nothing else typed was lost
     assert page.locator("#answer-template-status").inner_text() != ""
 
@@ -91,8 +92,8 @@ def test_a_template_is_picked_without_javascript(site_url, manage, new_page):
     pk, reference = new_item(manage)
     page = new_page(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", "hanna")
-    page.fill("#id_password", "hanna-e2e-password")
+    page.fill("#id_username", "henrika")
+    page.fill("#id_password", "henrika-e2e-password")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.goto(f"{site_url}/admin/feedback/edit/{pk}/")
