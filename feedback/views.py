@@ -1,7 +1,10 @@
 """The public feedback views, served by FeedbackPage's routes."""
 
+import json
 import time
 
+from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -13,8 +16,11 @@ from feedback import intake, rate_limits
 from feedback.forms import FeedbackForm, StatusLookupForm
 from feedback.models.feedback import Channel, Feedback, FeedbackSettings
 
-SESSION_RECEIPTS = "feedback_receipts"
-# The browser that sent the feedback sees its receipt this long; the lookup code only once.
+# The browser that sent the feedback sees its receipt this long; the lookup code only once. Both
+# are kept in a signed cookie of the feedback page's own (no session, no row in the database):
+# only that browser has them, and the code leaves the cookie once the receipt has shown it.
+RECEIPT_COOKIE = "feedback_receipts"
+RECEIPT_SALT = "feedback.receipts"
 RECEIPT_SECONDS = 30 * 60
 LOOKUPS_PER_HOUR = 30
 
@@ -58,8 +64,9 @@ def submit(request, page):
         return redirect_to_receipt(page, existing.reference)
     receipts = current_receipts(request)
     receipts[registered.feedback.reference] = {"code": registered.lookup_code, "at": time.time()}
-    request.session[SESSION_RECEIPTS] = receipts
-    return redirect_to_receipt(page, registered.feedback.reference)
+    response = redirect_to_receipt(page, registered.feedback.reference)
+    keep_receipts(response, page, receipts)
+    return response
 
 
 def redirect_to_receipt(page, reference):
@@ -71,14 +78,41 @@ def redirect_to_receipt(page, reference):
 
 
 def current_receipts(request) -> dict:
-    """This browser's recent receipts; older ones (and any older format) are dropped."""
-    receipts = request.session.get(SESSION_RECEIPTS, {})
+    """This browser's recent receipts; older ones (and any older or forged cookie) are dropped."""
+    try:
+        receipts = json.loads(
+            request.get_signed_cookie(RECEIPT_COOKIE, salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+        )
+    except (KeyError, signing.BadSignature, ValueError):
+        return {}
     now = time.time()
-    return {
-        reference: entry
-        for reference, entry in receipts.items()
-        if isinstance(entry, dict) and now - entry.get("at", 0) < RECEIPT_SECONDS
-    }
+    return (
+        {
+            reference: entry
+            for reference, entry in receipts.items()
+            if isinstance(entry, dict) and now - entry.get("at", 0) < RECEIPT_SECONDS
+        }
+        if isinstance(receipts, dict)
+        else {}
+    )
+
+
+def keep_receipts(response, page, receipts: dict) -> None:
+    """Write the receipts back into the browser's cookie, or remove it when none is left."""
+    path = page.url
+    if not receipts:
+        response.delete_cookie(RECEIPT_COOKIE, path=path, samesite="Lax")
+        return
+    response.set_signed_cookie(
+        RECEIPT_COOKIE,
+        json.dumps(receipts, separators=(",", ":")),
+        salt=RECEIPT_SALT,
+        max_age=RECEIPT_SECONDS,
+        path=path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 @never_cache  # a reference and a lookup code: never kept by a browser or a proxy
@@ -87,15 +121,18 @@ def receipt(request, page, reference):
     entry = receipts.get(reference)
     feedback = Feedback.objects.filter(reference=reference).first() if entry else None
     if feedback is None:
-        # Only the browser that sent it sees the receipt; anyone else gets the lookup form
-        # (and no session of their own).
-        if SESSION_RECEIPTS in request.session:
-            request.session[SESSION_RECEIPTS] = receipts
-        return HttpResponseRedirect(page.url + page.reverse_subpage("status_view"))
-    # The code is shown this once and is then gone from the session.
+        # Only the browser that sent it sees the receipt; anyone else gets the lookup form.
+        response = HttpResponseRedirect(page.url + page.reverse_subpage("status_view"))
+        if RECEIPT_COOKIE in request.COOKIES:
+            keep_receipts(response, page, receipts)
+        return response
+    # The code is shown this once and is then gone from the cookie.
     code = entry.pop("code", "")
-    request.session[SESSION_RECEIPTS] = receipts
-    return render_page(request, page, "feedback/receipt.html", {"feedback": feedback, "code": code})
+    response = render_page(
+        request, page, "feedback/receipt.html", {"feedback": feedback, "code": code}
+    )
+    keep_receipts(response, page, receipts)
+    return response
 
 
 @never_cache

@@ -1,31 +1,39 @@
 """The lookup code is shown once, on the receipt: a reload shows the receipt without it, the
-session no longer holds it, and after half an hour not even the receipt is kept."""
+browser's receipt cookie no longer holds it, and after half an hour not even the receipt is
+kept. Citizens get no session and no row in the database for it."""
 
 import re
 
 import pytest
 import time_machine
-from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 
 from feedback.models import Feedback
+from feedback.views import RECEIPT_COOKIE
 from tests.feedback.conftest import FORM, form_data
 
 pytestmark = pytest.mark.django_db
 MONDAY = "2026-11-23 10:15 +01:00"
 
 
-def session_text(client) -> str:
-    return str(SessionStore(session_key=client.session.session_key).load())
+def cookie_text(client) -> str:
+    """What the browser keeps of its receipts (a signed cookie: signed, not hidden)."""
+    cookie = client.cookies.get(RECEIPT_COOKIE)
+    return cookie.value if cookie else ""
 
 
 def test_the_code_is_shown_once_and_not_kept(client, feedback_page):
     with time_machine.travel(MONDAY, tick=False) as traveller:
-        receipt_url = client.post(FORM, form_data())["Location"]
+        sent = client.post(FORM, form_data())
+        receipt_url = sent["Location"]
         item = Feedback.objects.get()
+        assert item.reference in cookie_text(client)
+        assert "sessionid" not in sent.cookies and not Session.objects.exists()
+        assert sent.cookies[RECEIPT_COOKIE]["httponly"] and sent.cookies[RECEIPT_COOKIE]["path"]
         first = client.get(receipt_url)
         assert first["Cache-Control"].startswith("max-age=0")
         code = re.search(r'class="lookup-code"><bdi>([A-Z0-9-]+)<', first.content.decode())[1]
-        assert code not in session_text(client)
+        assert code not in cookie_text(client)
 
         again = client.get(receipt_url).content.decode()
         assert item.reference in again
@@ -35,7 +43,7 @@ def test_the_code_is_shown_once_and_not_kept(client, feedback_page):
         traveller.shift(31 * 60)
         later = client.get(receipt_url)
         assert later.status_code == 302 and later["Location"].endswith("/status/")
-        assert item.reference not in session_text(client)
+        assert item.reference not in cookie_text(client)
 
 
 def test_an_unread_code_is_dropped_after_half_an_hour(client, feedback_page):
@@ -43,10 +51,18 @@ def test_an_unread_code_is_dropped_after_half_an_hour(client, feedback_page):
         receipt_url = client.post(FORM, form_data())["Location"]
         traveller.shift(31 * 60)
         assert client.get(receipt_url).status_code == 302
-        assert "code" not in session_text(client)
+        assert "code" not in cookie_text(client)
 
 
 def test_a_strangers_receipt_address_gives_no_session(client, feedback_page):
     response = client.get("/sv/synpunkter/kvitto/2026-00001/")
     assert response.status_code == 302
-    assert "sessionid" not in response.cookies
+    assert "sessionid" not in response.cookies and RECEIPT_COOKIE not in response.cookies
+
+
+def test_a_forged_receipt_cookie_shows_nothing(client, feedback_page):
+    with time_machine.travel(MONDAY, tick=False):
+        receipt_url = client.post(FORM, form_data())["Location"]
+        value = cookie_text(client)
+        client.cookies[RECEIPT_COOKIE] = value.replace("2026-00001", "2026-00002")
+        assert client.get(receipt_url).status_code == 302
