@@ -366,3 +366,11 @@ def test_dashboard_warns_when_e_mail_is_stuck_in_the_queue(client, users, item):
 
 def test_locale_default_is_swedish():
     assert Locale.get_default().language_code == "sv"
+
+
+def test_the_citizens_message_is_marked_with_its_language_and_direction(client, users):
+    item = new_item(language="ar", message="عاملوني بشكل سيئ في مكتب الاستقبال.")
+    client.force_login(users["handler"])
+    for url in (f"/admin/feedback/edit/{item.pk}/", f"/admin/feedback/inspect/{item.pk}/"):
+        page = client.get(url).content.decode()
+        assert f'lang="ar" dir="auto">{item.message}</dd>' in page, url
