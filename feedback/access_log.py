@@ -63,7 +63,8 @@ def record(items, action: str, user, **data) -> int:
 
 
 class ReadLogged:
-    """For admin views that show one item's personal data: each GET writes a view row on the
+    """For admin views that show one item's personal data: each GET (and each refused save,
+    which shows the item again) writes a view row on the
     item (``logged_item``), so who looked, and when, is in its history."""
 
     def logged_item(self):
@@ -73,6 +74,11 @@ class ReadLogged:
         response = super().get(request, *args, **kwargs)
         record([self.logged_item()], "feedback.view", request.user)
         return response
+
+    def form_invalid(self, form):
+        # A refused save shows the item again, with what the citizen wrote: a read too.
+        record([self.logged_item()], "feedback.view", self.request.user)
+        return super().form_invalid(form)
 
 
 def entries():

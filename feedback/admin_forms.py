@@ -165,7 +165,7 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
         if cleaned.get("send_answer_by_email"):
             self.clean_sending(cleaned)
         # The instance gets the cleaned values only after clean(); the rules need them now.
-        for name in ("answer_text", "answered_on", "answer_channel"):
+        for name in ("answer_text", "answered_on", "answer_channel", "safeguarding_action_on"):
             if name in cleaned:
                 setattr(self.instance, name, cleaned[name])
         status = cleaned.get("status")

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from feedback.models import AnswerTemplate, Feedback
 from feedback.models.answer_template import PLACEHOLDERS
+from portal.languages import written_in
 from portal.templatetags.portal_tags import local_date
 
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
@@ -55,7 +56,7 @@ def offered(feedback: Feedback) -> list[Offer]:
 
 def fill(template: AnswerTemplate, feedback: Feedback, handler) -> str:
     """The template's text with its placeholders filled in; other braces stay as written."""
-    with translation.override(feedback.language):
+    with translation.override(written_in(feedback.language)):
         values = {
             "reference": feedback.reference,
             "received_date": local_date(feedback.received_at),

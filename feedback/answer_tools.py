@@ -15,6 +15,7 @@ from wagtail.admin import messages
 
 from feedback import access_log, answer_templates, notifications
 from feedback.models import FeedbackPage, Notification
+from portal.languages import written_in
 
 PREVIEW = "preview_email"
 TEMPLATE = "template"
@@ -75,7 +76,7 @@ class AnswerToolsMixin:
         message = notifications.preview_to_sender(
             item, Notification.Purpose.ANSWER, status_url=FeedbackPage.status_url_in(item.language)
         )
-        return Preview(message.to, message.subject, message.body, item.language)
+        return Preview(message.to, message.subject, message.body, written_in(item.language))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

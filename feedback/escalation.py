@@ -53,10 +53,18 @@ def escalate(now: datetime | None = None) -> dict[str, int]:
         for item in waiting.filter(answer_due__isnull=False).exclude(escalations__level=UNIT_HEAD)
         if half_time_passed(item, now, calendar)
     ]
-    return {
-        INBOX: send(INBOX, list(not_picked_up), inbox_recipients(), now),
-        UNIT_HEAD: send(UNIT_HEAD, half_time, unit_head_recipients(), now),
-    }
+    sent = {}
+    for level, items, recipients in (
+        (INBOX, list(not_picked_up), inbox_recipients()),
+        (UNIT_HEAD, half_time, unit_head_recipients()),
+    ):
+        try:
+            sent[level] = send(level, items, recipients, now)
+        except Exception as error:  # noqa: BLE001 - one level's failure must not stop the other
+            # Nothing was recorded for it (send's transaction): the next run tries again.
+            logger.warning("escalation level=%s failed error=%s", level, type(error).__name__)
+            sent[level] = 0
+    return sent
 
 
 def half_time_passed(item: Feedback, now: datetime, calendar: workdays.Calendar) -> bool:

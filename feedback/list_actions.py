@@ -5,6 +5,7 @@ the item does."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -61,18 +62,21 @@ class BulkForm(forms.Form):
 
 
 def logged_save(item: Feedback, field: str, user) -> None:
-    # update_fields: only this field is written (a version field, if the model keeps one, is
-    # bumped by the model's save), and the change is in the item's history like a triage.
+    # update_fields: only this field is written (the model's save bumps its version), and the
+    # change is in the item's history like a triage, with the handler's id for the timeline.
     item.save(update_fields=[field])
-    log(item, "feedback.triage", user=user, data={"changed": [field], "status": item.status})
+    data = {"changed": [field], "status": item.status}
+    if field == "assigned_to":
+        data["assigned_to"] = item.assigned_to_id
+    log(item, "feedback.triage", user=user, data=data)
 
 
 def assign(items, handler, user) -> int:
-    """Assign the items not yet ``handler``'s to them: how many were."""
+    """Assign the open items not yet ``handler``'s to them: how many were."""
     assigned = 0
     with transaction.atomic():
         for item in items:
-            if item.assigned_to_id == handler.pk:
+            if item.assigned_to_id == handler.pk or not item.is_open:
                 continue
             item.assigned_to = handler
             logged_save(item, "assigned_to", user)
@@ -88,7 +92,9 @@ def move(items, status: str, user) -> tuple[int, dict[str, list[str]]]:
         for item in items:
             if item.status == status:
                 continue
-            error = triage.transition_error(item, item.status, status)
+            error = triage.transition_error(item, item.status, status) or next(
+                iter(triage.answer_errors(item, status, timezone.localdate()).values()), None
+            )
             if error:
                 refused.setdefault(error, []).append(item.reference)
                 continue

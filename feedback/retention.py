@@ -61,7 +61,7 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
         FeedbackNote.objects.filter(feedback__in=ids).delete()
         ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
         Notification.objects.filter(feedback__in=ids).update(
-            recipient="", last_error="", lookup_code="", status_url=""
+            recipient="", last_error="", lookup_code="", status_url="", answer_hash=""
         )
         access_log.record(chosen, action, user, **why)
     return len(ids)

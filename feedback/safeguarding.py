@@ -12,14 +12,12 @@ The handler's page names the steps the law asks for, with the references kept ed
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from feedback import notifications, triage, word_lists
-from feedback.models.feedback import Feedback, FeedbackSettings, Notification
+from feedback import escalation, notifications, triage, word_lists
+from feedback.models.feedback import Feedback, Notification
 from feedback.models.safeguarding import SafeguardingWord
-from portal.guarantee_approval import UNIT_HEADS_GROUP
 
 
 def mentions_concern(text: str) -> bool:
@@ -33,17 +31,9 @@ def flag(feedback: Feedback) -> None:
 
 
 def unit_head_addresses() -> list[str]:
-    """The unit heads' addresses; the feedback inbox if none of them has one, so that the
-    concern reaches someone at once."""
-    found = (
-        get_user_model()
-        .objects.filter(groups__name=UNIT_HEADS_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    addresses = sorted(set(found))
-    inbox = FeedbackSettings.default_inbox()
-    return addresses or ([inbox] if inbox else [])
+    """The unit heads' and the deputy's addresses (as escalations reach them); the feedback
+    inbox if there is none, so that the concern reaches someone at once."""
+    return escalation.unit_head_recipients() or escalation.inbox_recipients()
 
 
 def raise_concern(feedback: Feedback, *, by: str, user=None) -> list[Notification]:

@@ -259,6 +259,11 @@ def transition_error(feedback, old_status: str, new_status: str) -> str | None:
             "old": Status(old_status).label,
             "new": Status(new_status).label,
         }
+    if new_status in CLOSED_STATUSES and safeguarding_pending(feedback):
+        return _(
+            "Record what was done about the safeguarding concern, and when, before the item is "
+            "answered or closed."
+        )
     if new_status in CLOSED_STATUSES and needs_recorded_answer(feedback):
         if not (feedback.answer_text.strip() and feedback.answered_on and feedback.answer_channel):
             return _(

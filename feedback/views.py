@@ -107,8 +107,7 @@ def keep_receipts(response, page, receipts: dict) -> None:
         RECEIPT_COOKIE,
         json.dumps(receipts, separators=(",", ":")),
         salt=RECEIPT_SALT,
-        max_age=RECEIPT_SECONDS,
-        path=path,
+        path=path,  # no max_age: gone when the browser closes; the signature keeps 30 minutes
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",

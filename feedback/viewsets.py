@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Max, Min, Q
 from django.forms import Media
 from django.shortcuts import get_object_or_404, redirect
@@ -730,10 +731,21 @@ class AssignToMeView(ListActionView):
     """One click: the item is the signed-in handler's."""
 
     def perform_operation(self):
-        item = get_object_or_404(Feedback, pk=self.kwargs["pk"])
         if not handlers().filter(pk=self.request.user.pk).exists():
             return forbidden(self.request)  # may handle items, but is no handler to assign
-        if list_actions.assign([item], self.request.user, self.request.user):
+        with transaction.atomic():
+            item = get_object_or_404(Feedback.objects.select_for_update(), pk=self.kwargs["pk"])
+            # The handler the clicked page showed (the list offers unassigned items only): two
+            # handlers clicking at once, the second is told instead of taking it over.
+            if str(item.assigned_to_id or "") != self.request.POST.get("expected", ""):
+                messages.warning(
+                    self.request,
+                    _("%(reference)s was assigned to %(handler)s meanwhile: nothing changed.")
+                    % {"reference": item.reference, "handler": handler_name(item.assigned_to)},
+                )
+                return None
+            assigned = list_actions.assign([item], self.request.user, self.request.user)
+        if assigned:
             messages.success(
                 self.request, _("%(reference)s is assigned to you.") % {"reference": item.reference}
             )

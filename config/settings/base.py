@@ -313,6 +313,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 WAGTAIL_SITE_NAME = "Försörjningsstödsenheten"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show
+# Every date and time in the admin is Stockholm's (deadlines, exports, "not in the future"):
+# staff cannot pick another zone in their account.
+WAGTAIL_USER_TIME_ZONES = ["Europe/Stockholm"]
 # The address staff e-mails link to (scheme, host, port and any path prefix). Without the trailing
 # slash: Wagtail's own e-mails (workflow, password reset) put "/admin/…" right after it, and
 # "https://host:8443//admin/…" is not found.

@@ -382,3 +382,27 @@ def test_the_actions_are_in_the_list_and_the_old_page_is_gone(client, hedda, dja
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert bulk(client, "", items=[entry.pk], action="close").status_code == 403
+
+
+def test_two_handlers_clicking_assign_to_me_the_second_is_told(handler_client, hedda, hugo):
+    entry = item()
+    assign = f"/admin/feedback/assign-to-me/{entry.pk}/"
+    Feedback.objects.filter(pk=entry.pk).update(assigned_to=hugo)  # Hugo's click came first
+    response = handler_client.post(assign, follow=True)
+    entry.refresh_from_db()
+    assert entry.assigned_to == hugo
+    assert any("hugo" in str(message) for message in response.context["messages"])
+    # From the item page, which showed Hugo as the handler, taking it over is deliberate.
+    handler_client.post(assign, {"expected": str(hugo.pk)})
+    entry.refresh_from_db()
+    assert entry.assigned_to == hedda
+
+
+def test_closing_several_keeps_the_written_answer_rule(handler_client):
+    written = item(
+        name="Sam", postal_address="Box 1", answer_by="letter", channel="letter",
+        answer_text="x", answered_on=date(2026, 11, 20), answer_channel="phone",
+    )  # fmt: skip
+    bulk(handler_client, "", items=[written.pk], action="close")
+    written.refresh_from_db()
+    assert written.status == "in_progress"

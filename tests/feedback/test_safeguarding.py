@@ -312,3 +312,31 @@ def test_the_due_filters_agree_with_the_per_item_rule_for_concerns(demo_site):
     assert matching(triage.next_due_filter("lte", horizon)) == marked("overdue") | marked(
         "due_soon"
     )
+
+
+def test_a_concern_is_not_closed_before_what_was_done_is_recorded(client, handler, head):
+    with on(TUESDAY):
+        item = register(CONCERN)
+        client.force_login(handler)
+        answer = {
+            "status": "answered",
+            "answer_text": "Vi har läst det du skrev och hör av oss till dig i dag.",
+            "answered_on": "2026-12-08",
+            "answer_channel": "email",
+            "safeguarding": "on",
+        }
+        refused = post_triage(client, item, **answer)
+        assert refused.status_code == 200 and "status" in refused.context["form"].errors
+        item.refresh_from_db()
+        assert item.status == "received"
+
+        recorded = post_triage(
+            client,
+            item,
+            **answer,
+            safeguarding_action="Orosanmälan gjord till socialnämnden.",
+            safeguarding_action_on="2026-12-08",
+        )
+        assert recorded.status_code == 302
+        item.refresh_from_db()
+        assert item.status == "answered"
