@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from feedback import background, triage, work_list
 from feedback.models import Feedback
+from feedback.permissions import feedback_policy
 from portal.models import ClosedDay
 
 
@@ -49,4 +50,6 @@ class FeedbackPanel(Component):
                 triage.delay_notice_asked_filter(today, ClosedDay.objects.calendar())
             ).count(),
             "queue_stuck": background.is_stuck(timezone.now()),
+            # The workload page is for those who may change feedback (unit heads, handlers).
+            "sees_workload": feedback_policy.user_has_permission(self.user, "change"),
         }

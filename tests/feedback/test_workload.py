@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -210,3 +210,18 @@ def test_unit_heads_and_handlers_find_it_from_the_admin_home(client, people):
         client.force_login(people[name])
         home = BeautifulSoup(client.get("/admin/").content.decode(), "html.parser")
         assert home.select_one("#feedback-workload-link")["href"] == URL
+
+
+def test_who_may_only_read_feedback_sees_the_panel_without_the_workload(
+    client, django_user_model, demo_site
+):
+    reader = django_user_model.objects.create_user("reader", "reader@example.org", "pw-r-1")
+    reader.user_permissions.add(
+        Permission.objects.get(codename="view_feedback"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    client.force_login(reader)
+    home = BeautifulSoup(client.get("/admin/").content.decode(), "html.parser")
+    assert home.select_one("section[aria-labelledby=feedback-panel-heading]") is not None
+    assert home.select_one("#feedback-workload-link") is None
+    assert client.get(URL).status_code == 403
