@@ -7,9 +7,10 @@ import re
 import pytest
 import time_machine
 from django.contrib.sessions.models import Session
+from django.core import signing
 
 from feedback.models import Feedback
-from feedback.views import RECEIPT_COOKIE
+from feedback.views import RECEIPT_COOKIE, RECEIPT_SALT
 from tests.feedback.conftest import FORM, form_data
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ MONDAY = "2026-11-23 10:15 +01:00"
 def cookie_text(client) -> str:
     """What the browser keeps of its receipts (a signed cookie: signed, not hidden)."""
     cookie = client.cookies.get(RECEIPT_COOKIE)
-    return cookie.value if cookie else ""
+    return str(signing.loads(cookie.value, salt=RECEIPT_SALT)) if cookie and cookie.value else ""
 
 
 def test_the_code_is_shown_once_and_not_kept(client, feedback_page):
@@ -30,6 +31,8 @@ def test_the_code_is_shown_once_and_not_kept(client, feedback_page):
         assert item.reference in cookie_text(client)
         assert "sessionid" not in sent.cookies and not Session.objects.exists()
         assert sent.cookies[RECEIPT_COOKIE]["httponly"] and sent.cookies[RECEIPT_COOKIE]["path"]
+        # A cookie-safe value: letters, digits and - _ : . only (some clients drop quotes).
+        assert re.fullmatch(r"[\w\-:.]+", sent.cookies[RECEIPT_COOKIE].value)
         first = client.get(receipt_url)
         assert first["Cache-Control"].startswith("max-age=0")
         code = re.search(r'class="lookup-code"><bdi>([A-Z0-9-]+)<', first.content.decode())[1]
@@ -63,6 +66,7 @@ def test_a_strangers_receipt_address_gives_no_session(client, feedback_page):
 def test_a_forged_receipt_cookie_shows_nothing(client, feedback_page):
     with time_machine.travel(MONDAY, tick=False):
         receipt_url = client.post(FORM, form_data())["Location"]
-        value = cookie_text(client)
-        client.cookies[RECEIPT_COOKIE] = value.replace("2026-00001", "2026-00002")
+        receipts = signing.loads(client.cookies[RECEIPT_COOKIE].value, salt=RECEIPT_SALT)
+        forged = signing.dumps(receipts, salt="another")  # not signed by this server for this
+        client.cookies[RECEIPT_COOKIE] = forged
         assert client.get(receipt_url).status_code == 302
