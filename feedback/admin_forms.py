@@ -37,6 +37,23 @@ def handler_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def reply_language_field() -> forms.ChoiceField:
+    """The language the person is answered in, the site's languages or another one (then the
+    e-mails are in Swedish)."""
+    reader = get_language() or settings.LANGUAGE_CODE
+    return forms.ChoiceField(
+        label=_("Language of the reply"),
+        choices=[
+            *((code, languages.name_in(code, reader)) for code, _name in settings.LANGUAGES),
+            (languages.UNDETERMINED, _("Another language")),
+        ],
+        help_text=_(
+            "The answer, the letter, the e-mails and the question whether our answer helped are "
+            "written in this language; for another language, in Swedish."
+        ),
+    )
+
+
 class HandlerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
         return handler_name(user)
@@ -91,6 +108,8 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
             "answer_channel",
             "justified",
             "action_taken",
+            "language",
+            "interpreter_needed",
             "delayed_answer_due",
             "delay_reason",
             "may_be_appeal",
@@ -114,6 +133,7 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = handlers()
+        self.fields["language"] = reply_language_field()
         self.old_status = self.instance.status
         self.last_answer = None
         if not (self.instance.email and self.instance.answer_by == AnswerBy.EMAIL):
@@ -299,12 +319,6 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
     channel = forms.ChoiceField(
         label=_("How it came in"), choices=[c for c in Channel.choices if c[0] != Channel.WEB]
     )
-    language = forms.ChoiceField(
-        label=_("Language"),
-        help_text=_(
-            "E-mails to the person are written in this language; for another language, in Swedish."
-        ),
-    )
     field_order = ["received_on", "channel"]
 
     class Meta:
@@ -317,6 +331,7 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
             "commitment",
             "message",
             "language",
+            "interpreter_needed",
             "name",
             "email",
             "phone",
@@ -336,11 +351,7 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
         commitment = self.fields["commitment"]
         commitment.queryset = GuaranteeCommitment.objects.filter(pk__in=[c.pk for c in in_force])
         commitment.label_from_instance = lambda row: row.title
-        reader = get_language() or settings.LANGUAGE_CODE
-        self.fields["language"].choices = [
-            *((code, languages.name_in(code, reader)) for code, _name in settings.LANGUAGES),
-            (languages.UNDETERMINED, _("Another language")),
-        ]
+        self.fields["language"] = reply_language_field()
         self.fields["language"].initial = default.language_code
         self.fields["received_on"].initial = timezone.localdate()
         self.fields["assigned_to"].queryset = handlers()

@@ -49,3 +49,11 @@ class Verdict(models.TextChoices):
     KEPT = "kept", _("Kept in full")
     PARTLY = "partly", _("Partly kept")
     NOT_KEPT = "not_kept", _("Not kept")
+
+
+class Helped(models.TextChoices):
+    """The citizen's answer to "Did our answer help?" (feedback.help_questions)."""
+
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")

@@ -1,4 +1,4 @@
-"""The public feedback form and the status lookup form."""
+"""The public feedback form, the status lookup form and the "Did our answer help?" form."""
 
 import re
 import time
@@ -15,6 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from feedback import form_lists
+from feedback.choices import Helped
 from feedback.identity_numbers import find_identity_numbers
 from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind
 from portal.content_generation import remembered
@@ -138,6 +139,11 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
         widget=forms.RadioSelect,
         help_text=_("You can stay anonymous. Then we cannot answer you."),
     )
+    interpreter_needed = forms.BooleanField(
+        label=_("I would like an interpreter if you call me or we meet"),
+        required=False,
+        help_text=_("We answer in the language of this page. An interpreter costs you nothing."),
+    )
     name = TextField(label=_("Name (optional)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(label=_("E-mail (optional)"), max_length=254, required=False)
     phone = TextField(label=_("Phone (optional)"), max_length=40, required=False, widget=TelInput)
@@ -161,6 +167,7 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "commitment",
             "message",
             "answer_by",
+            "interpreter_needed",
             "name",
             "email",
             "phone",
@@ -198,6 +205,7 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "commitment",
             "message",
             "answer_by",
+            "interpreter_needed",
             "name",
             "email",
             "phone",
@@ -275,4 +283,33 @@ class StatusLookupForm(forms.Form):
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         self.helper = FormHelper()
         self.helper.form_tag = False  # the template's own <form> holds the button and token
+        self.helper.disable_csrf = True
+
+
+class HelpAnswerForm(IdentityNumberGuard, forms.Form):
+    """The answer to "Did our answer help?" (feedback.help_questions)."""
+
+    identity_number_fields = ("comment",)
+
+    answer = forms.ChoiceField(
+        label=_("Did our answer help you?"),
+        choices=Helped.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes, partly or no.")},
+    )
+    comment = TextField(
+        label=_("Anything you want to add? (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "At most 1,000 characters. Do not write your personal identity number or anything "
+            "about your health."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -248,6 +248,7 @@ def build_message(notification: Notification) -> EmailMessage:
             Notification.Purpose.SAFEGUARDING: _(
                 "Safeguarding concern in feedback %(reference)s: due today"
             ),
+            Notification.Purpose.HELP_QUESTION: _("Did our answer help? (%(reference)s)"),
         }[notification.purpose]
         return EmailMessage(
             subject=subject % {"reference": feedback.reference},

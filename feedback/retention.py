@@ -14,7 +14,13 @@ from django.db import transaction
 from django.db.models import F
 
 from feedback import access_log
-from feedback.models import ControlSampleItem, Feedback, FeedbackNote, Notification
+from feedback.models import (
+    ControlSampleItem,
+    Feedback,
+    FeedbackNote,
+    HelpQuestion,
+    Notification,
+)
 from feedback.periods import add_months
 
 # The sender's details and every free text written about the case.
@@ -60,6 +66,7 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
         )
         FeedbackNote.objects.filter(feedback__in=ids).delete()
         ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
+        HelpQuestion.objects.filter(feedback__in=ids).update(comment="")
         Notification.objects.filter(feedback__in=ids).update(
             recipient="", last_error="", lookup_code="", status_url="", answer_hash=""
         )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from feedback import access_log, retention, triage
-from feedback.models import Feedback
+from feedback.models import Feedback, HelpQuestion
 from feedback.permissions import forbidden, is_auditor
 
 # Left out of the copy: a hash that only checks the lookup code, of no use to the person.
@@ -112,6 +112,14 @@ def copy_of(item: Feedback) -> dict:
                 "sent": readable_time(n.sent_at) if n.sent_at else "",
             }
             for n in item.notifications.all()
+        ],
+        "help_question": [
+            {
+                "answer": str(question.get_answer_display()),
+                "comment": question.comment,
+                "answered": readable_time(question.answered_at),
+            }
+            for question in HelpQuestion.objects.filter(feedback=item, answered_at__isnull=False)
         ],
     }
 

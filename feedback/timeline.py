@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from feedback import escalation
 from feedback.choices import Status
-from feedback.models import Feedback, Notification
+from feedback.models import Feedback, HelpQuestion, Notification
 from portal.templatetags.portal_tags import local_date, local_time
 from portal.workdays import STOCKHOLM
 
@@ -117,7 +117,21 @@ def for_item(feedback: Feedback) -> list[Event]:
         Event(note.created_at, "note", _("Internal note"), by=_name(note.author), text=note.text)
         for note in feedback.notes.select_related("author")
     ]
-    events += [_from_notification(n) for n in feedback.notifications.all()]
+    emails = list(feedback.notifications.all())
+    events += [_from_notification(n) for n in emails]
+    # Only someone e-mailed the question can have answered it.
+    asked = any(n.purpose == Notification.Purpose.HELP_QUESTION for n in emails)
+    question = asked and HelpQuestion.objects.filter(feedback=feedback).first()
+    if question and question.answered_at:
+        events.append(
+            Event(
+                question.answered_at,
+                "helped",
+                _("The sender answered “Did our answer help?”: %(answer)s")
+                % {"answer": question.get_answer_display()},
+                text=question.comment,
+            )
+        )
     return sorted(events, key=lambda event: event.at)
 
 
@@ -193,6 +207,7 @@ def _from_notification(notification: Notification) -> Event:
         Notification.Purpose.APPEAL: _("Forwarding as an appeal e-mailed to the sender"),
         Notification.Purpose.DELAY: _("Delay notice e-mailed to the sender"),
         Notification.Purpose.SAFEGUARDING: _("Safeguarding concern e-mailed to the unit heads"),
+        Notification.Purpose.HELP_QUESTION: _("“Did our answer help?” e-mailed to the sender"),
     }
     details = []
     if notification.state == Notification.State.SENT and notification.sent_at:

@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
-from feedback import intake, rate_limits
-from feedback.forms import FeedbackForm, StatusLookupForm
+from feedback import help_questions, intake, rate_limits
+from feedback.forms import FeedbackForm, HelpAnswerForm, StatusLookupForm
 from feedback.models.feedback import Channel, Feedback, FeedbackSettings
 
 # The browser that sent the feedback sees its receipt this long; the lookup code only once. Both
@@ -147,6 +147,34 @@ def status(request, page):
             context["found"] = found
             context["not_found"] = found is None
     return render_page(request, page, "feedback/status.html", context)
+
+
+@never_cache
+def help_question(request, page, token):
+    """ "Did our answer help?" from the e-mailed link: answered once, while the link works. A
+    link that is not ours, used, or expired gets a page saying so, with the way on."""
+    question = help_questions.from_token(token)
+    template = "feedback/help_question.html"
+    if question is None:
+        return render_page(request, page, template, {"state": "unknown"}, status=404)
+    if question.answered_at:
+        return render_page(request, page, template, {"state": "answered"})
+    if not help_questions.is_open(question):
+        return render_page(request, page, template, {"state": "expired"}, status=410)
+    form = HelpAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        taken = help_questions.record(
+            question, form.cleaned_data["answer"], form.cleaned_data["comment"]
+        )
+        # Taken, or answered by a second click a moment ago: thanked either way; only an
+        # answer sent after the link stopped working is told so.
+        question.refresh_from_db()
+        state = "thanks" if taken or question.answered_at else "expired"
+        return render_page(
+            request, page, template, {"state": state}, status=200 if state == "thanks" else 410
+        )
+    context = {"state": "ask", "form": form, "question": question}
+    return render_page(request, page, template, context)
 
 
 def render_page(request, page, template, context, status=200):

@@ -35,6 +35,7 @@ from feedback import (
     appeal_guard,
     edit_lock,
     intake,
+    letters,
     list_actions,
     notifications,
     retention,
@@ -519,6 +520,20 @@ class FeedbackInspectView(
     template_name = "feedback/admin/inspect.html"
 
 
+class FeedbackLetterView(access_log.ReadLogged, Forbidden403Mixin, generic.InspectView):
+    """The answer as a letter to print, in the reply language (feedback.letters)."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **letters.letter_context(self.object, self.request),
+        }
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return letters.render_in_letter_language(self.object, response.render)
+
+
 class OnToTheNextItem:
     """An item opened from the list (``next``): saved, on to the next item of the list's view
     (found before the save moves the item), back to the list after the last one; "Save and
@@ -876,6 +891,14 @@ class FeedbackViewSet(ModelViewSet):
                 "assign-to-me/<int:pk>/",
                 AssignToMeView.as_view(permission_policy=policy),
                 name="assign_to_me",
+            ),
+            path(
+                "letter/<int:pk>/",
+                self.construct_view(
+                    FeedbackLetterView,
+                    **{**self.get_inspect_view_kwargs(), "template_name": "feedback/letter.html"},
+                ),
+                name="letter",
             ),
             path(
                 "bulk/",

@@ -20,6 +20,7 @@ from feedback.models.feedback import (
     Status,
 )
 from feedback.models.follow_up import FollowUp, FollowUpResult
+from feedback.models.help_question import HelpQuestion
 from feedback.models.page import FeedbackPage
 from feedback.models.safeguarding import SafeguardingSettings, SafeguardingWord
 from feedback.models.statistics_page import FeedbackStatisticsPage
@@ -43,6 +44,7 @@ __all__ = [
     "FeedbackStatisticsPage",
     "FollowUp",
     "FollowUpResult",
+    "HelpQuestion",
     "Kind",
     "LocalisedNames",
     "Notification",

@@ -138,8 +138,15 @@ class Feedback(models.Model):
         related_name="feedback",
     )
     message = models.TextField(_("message"), max_length=5000)
-    language = models.CharField(_("language"), max_length=10)
+    # The page's language on the web form; staff can change it. Answers, the follow-up question
+    # and the printed letter are written in it (portal.languages.written_in).
+    language = models.CharField(_("language of the reply"), max_length=10)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    interpreter_needed = models.BooleanField(
+        _("interpreter needed"),
+        default=False,
+        help_text=_("Book an interpreter for a phone call or a meeting in the reply language."),
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -399,6 +406,7 @@ class Notification(models.Model):
         APPEAL = "appeal", _("Forwarded as an appeal, to the sender")
         DELAY = "delay", _("Delay notice to the sender")
         SAFEGUARDING = "safeguard", _("Safeguarding concern, to the unit heads")
+        HELP_QUESTION = "helped", _("“Did our answer help?”, to the sender")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -475,6 +483,19 @@ class FeedbackSettings(BaseSiteSetting):
             "Smaller counts are not shown, nor one more where it could be worked out from the "
             "total, so that no one can be identified."
         ),
+    )
+    ask_if_helped_after = models.PositiveSmallIntegerField(
+        _("ask “Did our answer help?” after (working days)"),
+        null=True,
+        blank=True,
+        default=10,
+        help_text=_(
+            "Working days after the answer that a person who gave an e-mail address is asked. "
+            "Leave empty to ask no one."
+        ),
+    )
+    help_link_days = models.PositiveSmallIntegerField(
+        _("the question's link works for (days)"), default=30
     )
     minimum_fill_seconds = models.PositiveSmallIntegerField(
         _("minimum seconds to fill in the form"),

@@ -59,17 +59,26 @@ class FeedbackPage(RestrictionsFromDirectory, RoutablePageMixin, Page):
     def privacy_view(self, request):
         return privacy.privacy_notice(request, self)
 
+    @path("svar/<str:token>/")
+    def help_view(self, request, token):
+        return views.help_question(request, self, token)
+
     def status_url(self, request=None) -> str:
         return self.get_full_url(request) + self.reverse_subpage("status_view")
 
     @classmethod
-    def status_url_in(cls, language: str) -> str:
-        """The status lookup in ``language``, or in Swedish where there is none."""
+    def page_in(cls, language: str) -> "FeedbackPage | None":
+        """The live feedback page in ``language``, or in Swedish where there is none."""
         pages = cls.objects.live()
-        page = (
+        return (
             pages.filter(locale__language_code=language).first()
             or pages.filter(locale=Locale.get_default()).first()
         )
+
+    @classmethod
+    def status_url_in(cls, language: str) -> str:
+        """The status lookup in ``language``, or in Swedish where there is none."""
+        page = cls.page_in(language)
         return page.status_url() if page else ""
 
     class Meta:

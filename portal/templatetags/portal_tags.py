@@ -256,3 +256,12 @@ def page_description(page) -> str:
             if text:
                 return _shorten(text)
     return ""
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language's name in the reader's language ("arabiska"); "another language" for
+    ``languages.UNDETERMINED``."""
+    if code == languages.UNDETERMINED:
+        return _("Another language")
+    return languages.name_in(code, _reader_language())

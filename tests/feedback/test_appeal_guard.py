@@ -100,6 +100,7 @@ def handler(django_user_model, demo_site):
 def triage(client, item, **fields):
     data = {
         "opened": opened(item),
+        "language": item.language,
         "assigned_to": "",
         "status": item.status,
         "answer_text": "",

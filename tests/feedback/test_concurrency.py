@@ -79,6 +79,7 @@ def test_a_double_click_on_send_e_mails_the_answer_once(django_user_model):
     mail.outbox.clear()
     data = {
         "opened": TriageForm(instance=item)["opened"].value(),
+        "language": item.language,
         "assigned_to": "",
         "status": "received",
         "answer_text": "Tack, vi har ändrat våra rutiner i receptionen.",

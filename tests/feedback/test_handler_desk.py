@@ -218,6 +218,7 @@ def test_the_one_click_views_and_the_dashboard_counts_lead_to_the_same_items(
 def triage_data(entry, **fields):
     data = {
         "opened": opened(entry),
+        "language": entry.language,
         "assigned_to": entry.assigned_to_id or "",
         "status": entry.status,
         "answer_text": "",

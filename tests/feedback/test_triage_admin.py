@@ -101,6 +101,7 @@ def opened(item) -> str:
 def triage(client, item, **fields):
     data = {
         "opened": opened(item),
+        "language": item.language,
         "assigned_to": "",
         "status": item.status,
         "answer_text": item.answer_text,
