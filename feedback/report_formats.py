@@ -10,7 +10,7 @@ import json
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
-from feedback.choices import Channel, Kind
+from feedback.choices import Channel, Helped, Kind
 from feedback.reports import Report
 from feedback.spreadsheets import (
     XLSX_DECIMAL,
@@ -33,6 +33,7 @@ SECTIONS = {
     "responses": _("Responses"),
     "complaints": _("Complaints"),
     "previous_year": _("Same period a year earlier"),
+    "helped": _("Did our answer help?"),
     "action": _("Actions taken"),
 }
 FIGURES = {
@@ -49,6 +50,8 @@ FIGURES = {
     "still_open": _("Still open"),
     "overdue": _("Overdue"),
     "justified": _("Justified complaints"),
+    "asked": _("Asked"),
+    **dict(Helped.choices),
 }
 # Sections whose key is a stored code, shown by its label.
 CODE_LABELS = {"kind": Kind, "channel": Channel}
@@ -77,6 +80,8 @@ def rows(report: Report) -> list[tuple]:
         ("complaints", "total", "", report.complaints),
         ("complaints", "justified", "", report.justified_complaints),
     ]
+    out.append(("helped", "asked", "", report.help_asked))
+    out += [("helped", answer, "", report.helped.get(answer, 0)) for answer in Helped.values]
     if report.previous_year_total is not None:
         out.append(("previous_year", "total", "", report.previous_year_total))
         out += [
@@ -99,7 +104,7 @@ def labelled(section: str, key: str, detail: str) -> tuple[str, str, str]:
         return str(SECTIONS[section]), detail, ""
     if section in CODE_LABELS:
         return str(SECTIONS[section]), code_label(CODE_LABELS[section], key), detail
-    if section in ("total", "responses", "complaints", "previous_year"):
+    if section in ("total", "responses", "complaints", "previous_year", "helped"):
         return str(SECTIONS[section]), str(FIGURES[key]), detail
     return str(SECTIONS[section]), key, detail
 

@@ -7,8 +7,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback import report_formats, reports
-from feedback.choices import Channel, Kind
+from feedback import report_formats, report_text, reports
+from feedback.choices import Channel, Helped, Kind
 from feedback.periods import TERTIAL_LABELS, Period
 from feedback.permissions import forbidden, is_handler
 
@@ -100,10 +100,11 @@ def report_view(request):
         {
             "form": form,
             "report": report,
-            "text": reports.swedish_text(report),
+            "text": report_text.swedish_text(report),
             "chart": chart(report.by_category),
             "kinds_and_channels": labelled(report.by_kind, Kind)
             + labelled(report.by_channel, Channel),
+            "helped": [(report.helped.get(code, 0), label) for code, label in Helped.choices],
             "query": query.urlencode(),
         },
     )

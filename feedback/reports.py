@@ -18,13 +18,32 @@ from wagtail.models import Locale
 
 from feedback import triage
 from feedback.choices import Kind, Verdict
-from feedback.models import Category, District, Feedback, FollowUp, LocalisedNames
+from feedback.models import (
+    Category,
+    District,
+    Feedback,
+    FollowUp,
+    HelpQuestion,
+    LocalisedNames,
+)
 from feedback.periods import Period
 from portal.commitments import Commitments, commitments, in_force
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
 
 Key = TypeVar("Key", bound=Hashable)
+
+
+@dataclass
+class DistrictFigures:
+    """One district's part of the report (or the items with no district, ``name`` "")."""
+
+    name: str
+    total: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    categories: list[tuple[str, int]] = field(default_factory=list)  # most first
+    due_for_answer: int = 0
+    answered_in_time: int = 0
 
 
 @dataclass
@@ -56,6 +75,15 @@ class Report:
     previous_year_total: int | None = None
     previous_year_by_category: dict[str, int] = field(default_factory=dict)
     by_category_id: dict[int, int] = field(default_factory=dict)  # for the open statistics
+    kinds_by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    districts: list[DistrictFigures] = field(default_factory=list)
+    # "Did our answer help?": how many were asked, and the answers (yes/partly/no → count)
+    help_asked: int = 0
+    helped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def help_answered(self) -> int:
+        return sum(self.helped.values())
 
     @property
     def by_category_with_previous_year(self) -> list[tuple[str, int, int]]:
@@ -197,6 +225,18 @@ def build(period: Period, today: date | None = None) -> Report:
         )
     ]
     report.by_channel = _summed(groups, lambda row: row["channel"])
+    for row in groups:
+        kinds = report.kinds_by_category.setdefault(categories[row["category_id"]].name, {})
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["n"]
+    report.districts = district_figures(groups, lambda row: category(row)[1], districts)
+    asked = dict(
+        HelpQuestion.objects.filter(feedback__in=items)
+        .values_list("answer")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    report.help_asked = sum(asked.values())
+    report.helped = {answer: n for answer, n in asked.items() if answer}
     report.by_commitment, report.commitment_answers = by_commitment(items, today)
     if period == Period.year(period.start.year):
         report.kept_promises = kept_promises(period.start.year)
@@ -217,6 +257,25 @@ def build(period: Period, today: date | None = None) -> Report:
     report.previous_year_by_category = {names[pk]: n for pk, n in earlier.items()}
     report.previous_year_total = sum(earlier.values())
     return report
+
+
+def district_figures(groups: list[dict], category_name, names: dict) -> list[DistrictFigures]:
+    """Per district (in name order, those without a district last): the count, the kinds, the
+    categories (most first) and the answers in time, from the ``grouped`` rows."""
+    out: dict[int | None, DistrictFigures] = {}
+    for row in groups:
+        figures = out.setdefault(
+            row["district_id"], DistrictFigures(names.get(row["district_id"], ""))
+        )
+        figures.total += row["n"]
+        figures.kinds[row["kind"]] = figures.kinds.get(row["kind"], 0) + row["n"]
+        figures.due_for_answer += row["due_for_answer"]
+        figures.answered_in_time += row["in_time"]
+    for district_id, figures in out.items():
+        rows = [row for row in groups if row["district_id"] == district_id]
+        counts = _summed(rows, category_name)
+        figures.categories = sorted(counts, key=lambda pair: (-pair[1], pair[0]))
+    return sorted(out.values(), key=lambda figures: (not figures.name, figures.name))
 
 
 def _summed(rows: list[dict], key) -> list[tuple]:
@@ -268,49 +327,6 @@ def _weighted_median(sorted_values: list[tuple[int, int]], total: int) -> float:
     if total % 2:
         return value_at(total // 2)
     return (value_at(total // 2 - 1) + value_at(total // 2)) / 2
-
-
-def swedish_text(report: Report) -> str:
-    """The "Synpunkter och klagomål" section in the form the annual report uses."""
-    lines = [f"Synpunkter och klagomål {report.period.label}", ""]
-    lines += [f"{name} = {count} st. synpunkter" for name, count in report.by_category]
-    lines += ["", f"Totalt {report.total} st."]
-    if report.previous_year_total is not None:
-        lines.append(f"Samma period föregående år: {report.previous_year_total} st.")
-    if report.complaints:
-        lines.append(
-            f"Av {report.complaints} klagomål bedömdes {report.justified_complaints} som befogade."
-        )
-    if report.due_for_answer:
-        share = round(100 * report.share_answered_in_time)
-        lines.append(
-            f"{share} % av dem som bad om svar fick svar inom svarstiden "
-            f"({report.answered_in_time} av {report.due_for_answer})."
-        )
-    late = report.late_with_notice + report.late_without_notice
-    if late:
-        lines.append(
-            f"{late} st. fick svar för sent eller väntar ännu; {report.late_with_notice} av dem "
-            "fick besked om förseningen före svarsdagen."
-        )
-    named = {code: (title, n) for code, title, n in report.by_commitment}
-    codes = sorted({*named, *report.kept_promises})
-    if codes:
-        lines += ["", "Våra åtaganden i kvalitetsgarantin:"]
-        titles = commitments().title
-        for code in codes:
-            title, n = named.get(code, (titles.get(code, code), 0))
-            parts = [f"{n} st. synpunkter"]
-            due, in_time = report.commitment_answers.get(code, (0, 0))
-            if due:
-                parts.append(f"{in_time} av {due} fick svar inom svarstiden")
-            if code in report.kept_promises:
-                parts.append(f"uppföljning: {report.kept_promises[code]}")
-            lines.append(f"- {title}: {', '.join(parts)}.")
-    if report.actions:
-        lines += ["", "Åtgärder:"]
-        lines += [f"- {action} ({reference})" for reference, action in report.actions]
-    return "\n".join(lines) + "\n"
 
 
 # The open statistics: what the public page shows, with small counts hidden.

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from feedback import intake, reports, triage
+from feedback import intake, report_text, reports, triage
 from feedback.handlers_group import HANDLERS_GROUP
 from feedback.models import Feedback, FeedbackPage, Notification
 from feedback.notifications import build_message
@@ -143,7 +143,8 @@ def test_a_notice_after_the_due_date_counts_as_late_without_notice(handler_clien
     with on(later):
         report = reports.build(Period.year(told_late.received_at.year), today=later)
     assert (report.late_with_notice, report.late_without_notice) == (1, 1)
-    assert "2 st. fick svar för sent eller väntar ännu; 1 av dem" in reports.swedish_text(report)
+    text = report_text.swedish_text(report)
+    assert "2 st. fick svar för sent eller väntar ännu; 1 av dem" in text
 
 
 def test_a_notice_needs_a_later_date_and_a_reason_and_cannot_be_taken_back(handler_client, item):

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from feedback import intake, reports
+from feedback import intake, report_text, reports
 from feedback.follow_up_setup import FOLLOW_UP_EDITORS
 from feedback.models import Category, District, Feedback, FollowUp
 from feedback.periods import Period
@@ -211,17 +211,18 @@ def test_the_yearly_reports_text_says_how_each_promise_was_kept(demo_site):
     that named each commitment and how much of it was answered in time."""
     guarantee = GuaranteePage.objects.get(slug="kvalitetsgaranti-2026", locale__language_code="sv")
     feedback_on(commitment(guarantee, "nybesok"), when=datetime(2026, 5, 4, 10))
-    text = reports.swedish_text(reports.build(Period.year(2026)))
+    text = report_text.swedish_text(reports.build(Period.year(2026)))
     section = text.split("Våra åtaganden i kvalitetsgarantin:\n")[1]
     first_visit = commitment(guarantee, "nybesok").title
     assert (
-        f"- {first_visit}: 1 st. synpunkter, uppföljning: Uppfylls delvis (stickprov: 8 av 10)."
-        in section
+        f"- {first_visit}: 1 synpunkt eller klagomål, "
+        "uppföljning: Uppfylls delvis (stickprov: 8 av 10)." in section
     )
     reachability = commitment(guarantee, "nabarhet").title
-    assert f"- {reachability}: 0 st. synpunkter, uppföljning: Uppfylls inte." in section
+    not_kept = "inga synpunkter eller klagomål, uppföljning: Uppfylls inte."
+    assert f"- {reachability}: {not_kept}" in section
     # A tertial's text has no follow-up: it is yearly.
-    assert "uppföljning" not in reports.swedish_text(reports.build(Period.year(2026, 2)))
+    assert "uppföljning" not in report_text.swedish_text(reports.build(Period.year(2026, 2)))
 
 
 def test_the_form_refuses_a_foreign_or_repeated_commitment_and_a_personnummer(

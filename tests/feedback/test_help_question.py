@@ -10,8 +10,9 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Site
 
-from feedback import help_asking, help_questions, retention
+from feedback import help_asking, help_questions, report_formats, report_text, reports, retention
 from feedback.models import Feedback, FeedbackSettings, HelpQuestion, Notification
+from feedback.periods import Period
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
 from tests.feedback.test_triage_admin import new_item
@@ -197,3 +198,23 @@ def test_the_answer_is_on_the_item_and_goes_with_the_personal_data(
     assert removed == 1
     question = HelpQuestion.objects.get(feedback=item)
     assert (question.answer, question.comment) == ("no", "")  # the count stays, the words go
+
+
+def test_the_answers_go_into_the_yearly_report(client, demo_site, ask, admin_user):
+    first, second, _third = (answered(email=f"p{n}@example.org") for n in range(3))
+    ask(date(2026, 11, 30))
+    links = {m.to[0]: path_of(link_in(m)) for m in mail.outbox}
+    with on(date(2026, 12, 1)):
+        client.post(links[first.email], {"answer": "yes"})
+        client.post(links[second.email], {"answer": "no", "comment": "Svaret var för kort."})
+    report = reports.build(Period.year(2026))
+    assert report.help_asked == 3
+    assert report.helped == {"yes": 1, "no": 1}
+    text = report_text.swedish_text(report)
+    assert "Vi frågade 3 av dem som fått svar om svaret hjälpte dem; 2 svarade: " in text
+    assert "1 ja och 1 nej." in text
+    assert "Svaret var för kort." not in text  # the words stay on the item
+    assert ("helped", "no", "", 1) in report_formats.rows(report)
+    client.force_login(admin_user)
+    html = client.get("/admin/feedback-report/?year=2026").content.decode()
+    assert "<caption>Hjälpte vårt svar dig?</caption>" in html

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 from openpyxl import load_workbook
 
-from feedback import intake, report_formats, reports
+from feedback import intake, report_formats, report_text, reports
 from feedback.models import Category, District, Feedback
 from feedback.periods import Period
 from portal.models import GuaranteeCommitment
@@ -126,7 +126,7 @@ def test_share_answered_in_time_counts_everyone_who_asked_and_was_due():
     assert (report.due_for_answer, report.answered_in_time) == (25, 4)
     assert report.share_answered_in_time == 4 / 25
     # Before: every item answered by its due date over every item answered, 5 of 6.
-    text = reports.swedish_text(report)
+    text = report_text.swedish_text(report)
     assert "16 % av dem som bad om svar fick svar inom svarstiden (4 av 25)." in text
     assert ("responses", "due_for_answer", "", 25) in report_formats.rows(report)
 
@@ -135,7 +135,7 @@ def test_no_share_when_no_one_was_due_for_an_answer():
     add(datetime(2025, 5, 2, 10), answered_on=date(2025, 5, 6))  # did not ask
     report = reports.build(Period.year(2025), today=date(2025, 7, 1))
     assert report.share_answered_in_time is None
-    assert "svarstiden" not in reports.swedish_text(report)
+    assert "svarstiden" not in report_text.swedish_text(report)
 
 
 def test_counts_by_commitment():
@@ -145,11 +145,59 @@ def test_counts_by_commitment():
     assert report.by_commitment == [("nybesok", commitment.title, 1)]
 
 
-def test_swedish_text_is_ready_to_paste(year_2012):
-    text = reports.swedish_text(reports.build(Period.year(2012)))
-    assert "Information = 2 st. synpunkter\nBemötande = 2 st. synpunkter\n" in text
+def test_the_paste_ready_text_tells_the_kinds_apart(year_2012):
+    """As the unit writes its annual report: what came in by kind, each category by kind (not
+    everything called "synpunkter"), each district, then the answers and the actions."""
+    text = report_text.swedish_text(reports.build(Period.year(2012)))
+    assert text.startswith(
+        "Synpunkter och klagomål 2012\n\n"
+        "Under 2012 registrerades 7 synpunkter och klagomål: 3 klagomål, 3 synpunkter eller "
+        "förslag och 1 beröm. Samma period föregående år: 1 st.\n\n"
+        "Per kategori:\n"
+        "- Information: 2 synpunkter eller förslag\n"
+        "- Bemötande: 2 klagomål\n"
+        "- Handläggning: 1 klagomål och 1 synpunkt eller förslag\n"
+        "- Insatser/verksamhet: 1 beröm\n\n"
+        "Per stadsdel:\n"
+        "- Kungsholmen: 1 st. (1 synpunkt eller förslag).\n"
+        "- Norrmalm: 1 st. (1 synpunkt eller förslag).\n"
+        "- Östermalm: 5 st. (3 klagomål, 1 synpunkt eller förslag och 1 beröm), flest om "
+        "Bemötande (2).\n\n"
+    )
+    assert "st. synpunkter" not in text
     assert "Av 3 klagomål bedömdes 1 som befogade." in text
-    assert "- Samtal med personalen om bemötande." in text
+    assert "- Samtal med personalen om bemötande. (2012-00003)" in text
+
+
+def test_the_text_of_a_quiet_tertial_and_of_one_item():
+    assert report_text.swedish_text(reports.build(Period.year(2019, 2))) == (
+        "Synpunkter och klagomål 2019 T2\n\n"
+        "Under 2019 T2 registrerades inga synpunkter eller klagomål. "
+        "Samma period föregående år: 0 st.\n"
+    )
+    add(datetime(2019, 3, 1, 10), kind="praise", district=None)
+    text = report_text.swedish_text(reports.build(Period.year(2019)))
+    assert "registrerades 1 synpunkt eller klagomål: 1 beröm." in text
+    assert "- Utan angiven stadsdel: 1 st. (1 beröm)." in text
+
+
+def test_per_district_the_answers_in_time(year_2012):
+    add(datetime(2012, 5, 2, 10), district="Norrmalm", answer_by="email")
+    add(
+        datetime(2012, 5, 3, 10),
+        district="Norrmalm",
+        answer_by="email",
+        answered_on=date(2012, 5, 4),
+    )
+    report = reports.build(Period.year(2012), today=date(2013, 2, 1))
+    norrmalm = next(d for d in report.districts if d.name == "Norrmalm")
+    assert (norrmalm.total, norrmalm.due_for_answer, norrmalm.answered_in_time) == (3, 2, 1)
+    assert norrmalm.categories == [("Information", 3)]
+    text = report_text.swedish_text(report)
+    assert (
+        "- Norrmalm: 3 st. (3 synpunkter eller förslag), flest om Information (3). "
+        "1 av 2 som bad om svar fick svar inom svarstiden."
+    ) in text
 
 
 def test_the_exports_hold_the_same_figures(year_2012):
@@ -171,7 +219,7 @@ def test_the_command_prints_each_format(year_2012, capsys, fmt):
     call_command("feedback_report", "--year", "2012", "--tertial", "1", "--format", fmt)
     out = capsys.readouterr().out
     assert {
-        "text": "Information = 1 st. synpunkter",
+        "text": "- Information: 1 synpunkt eller förslag",
         "csv": ";Information;;1\r\n",
         "json": '"label": "2012 T1"',
     }[fmt] in out
@@ -197,7 +245,7 @@ def handler_client(client, django_user_model):
 def test_report_view_shows_the_figures_chart_and_text(handler_client, year_2012):
     html = handler_client.get("/admin/feedback-report/?year=2012").content.decode()
     assert "<svg" in html and 'role="img"' in html
-    assert "Information = 2 st. synpunkter" in html
+    assert "- Information: 2 synpunkter eller förslag" in html
     assert "<td>Information</td><td>Norrmalm</td><td>1</td>" in html
     assert "<td>Information</td><td>2</td><td>1</td>" in html  # beside the year before
     assert "Samtal med personalen om bemötande." in html

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from feedback import report_formats, reports
+from feedback import report_formats, report_text, reports
 from feedback.periods import Period
 
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             Path(output).write_bytes(report_formats.as_xlsx(report))
             return
         content = {
-            "text": reports.swedish_text,
+            "text": report_text.swedish_text,
             "csv": report_formats.as_csv,
             "json": report_formats.as_json,
         }[fmt](report)

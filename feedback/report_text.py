@@ -1,0 +1,162 @@
+"""The report's "Synpunkter och klagomål" section as the unit writes it in its annual report
+(verksamhetsberättelse), ready to paste: Swedish whatever the admin language, complaints,
+opinions or suggestions and praise told apart, for the whole unit and per district, with the
+answers in time, whether people felt helped, the commitments and what the unit changed."""
+
+from django.utils import translation
+
+from feedback.choices import Helped, Kind
+from feedback.reports import Report
+from portal.commitments import commitments
+
+# (one, several) in the unit's words; praise ("beröm") has no plural of its own.
+KIND_WORDS = {
+    Kind.COMPLAINT: ("klagomål", "klagomål"),
+    Kind.SUGGESTION: ("synpunkt eller förslag", "synpunkter eller förslag"),
+    Kind.PRAISE: ("beröm", "beröm"),
+}
+HELPED_WORDS = {Helped.YES: "ja", Helped.PARTLY: "delvis", Helped.NO: "nej"}
+
+
+def listed(parts: list[str]) -> str:
+    """"a", "a och b", "a, b och c"."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} och {parts[-1]}"
+
+
+def counted(n: int, kind: str) -> str:
+    one, several = KIND_WORDS[kind]
+    return f"{n} {one if n == 1 else several}"
+
+
+def feedback_count(n: int) -> str:
+    """"inga synpunkter eller klagomål", "1 synpunkt eller klagomål", "7 synpunkter och
+    klagomål": every kind together."""
+    if not n:
+        return "inga synpunkter eller klagomål"
+    return "1 synpunkt eller klagomål" if n == 1 else f"{n} synpunkter och klagomål"
+
+
+def kinds_in_words(kinds: dict[str, int]) -> str:
+    """"2 klagomål, 1 synpunkt eller förslag och 3 beröm", in the order of the kinds."""
+    return listed([counted(kinds[kind], kind) for kind in Kind.values if kinds.get(kind)])
+
+
+def during(report: Report) -> str:
+    """"Under 2026", "Under 2026 T1", "Under perioden 2026-03-01 – 2026-03-31"."""
+    label = report.period.label
+    return f"Under {'perioden ' if '–' in label else ''}{label}"
+
+
+def swedish_text(report: Report) -> str:
+    with translation.override("sv"):
+        sections = [
+            [f"Synpunkter och klagomål {report.period.label}"],
+            _what_came_in(report),
+            _by_category(report),
+            _by_district(report),
+            _answers(report),
+            _helped(report),
+            _commitments(report),
+            _actions(report),
+        ]
+    return "\n\n".join("\n".join(lines) for lines in sections if lines) + "\n"
+
+
+def _what_came_in(report: Report) -> list[str]:
+    sentence = f"{during(report)} registrerades {feedback_count(report.total)}"
+    sentence += f": {kinds_in_words(dict(report.by_kind))}." if report.total else "."
+    if report.previous_year_total is not None:
+        sentence += f" Samma period föregående år: {report.previous_year_total} st."
+    return [sentence]
+
+
+def _by_category(report: Report) -> list[str]:
+    if not report.by_category:
+        return []
+    return ["Per kategori:"] + [
+        f"- {name}: {kinds_in_words(report.kinds_by_category.get(name, {}))}"
+        for name, _n in report.by_category
+    ]
+
+
+def _by_district(report: Report) -> list[str]:
+    if not report.districts:
+        return []
+    lines = ["Per stadsdel:"]
+    for district in report.districts:
+        name = district.name or "Utan angiven stadsdel"
+        sentence = f"- {name}: {district.total} st. ({kinds_in_words(district.kinds)})"
+        top, n = district.categories[0]
+        if district.total > 1 and (len(district.categories) == 1 or district.categories[1][1] < n):
+            sentence += f", flest om {top} ({n})"
+        sentence += "."
+        if district.due_for_answer:
+            sentence += (
+                f" {district.answered_in_time} av {district.due_for_answer} som bad om svar "
+                "fick svar inom svarstiden."
+            )
+        lines.append(sentence)
+    return lines
+
+
+def _answers(report: Report) -> list[str]:
+    lines = []
+    if report.complaints:
+        lines.append(
+            f"Av {report.complaints} klagomål bedömdes {report.justified_complaints} som befogade."
+        )
+    if report.due_for_answer:
+        share = round(100 * report.share_answered_in_time)
+        lines.append(
+            f"{share} % av dem som bad om svar fick svar inom svarstiden "
+            f"({report.answered_in_time} av {report.due_for_answer})."
+        )
+    late = report.late_with_notice + report.late_without_notice
+    if late:
+        lines.append(
+            f"{late} st. fick svar för sent eller väntar ännu; {report.late_with_notice} av dem "
+            "fick besked om förseningen före svarsdagen."
+        )
+    return lines
+
+
+def _helped(report: Report) -> list[str]:
+    if not report.help_asked:
+        return []
+    sentence = (
+        f"Vi frågade {report.help_asked} av dem som fått svar om svaret hjälpte dem; "
+        f"{report.help_answered} svarade"
+    )
+    answers = [
+        f"{report.helped[answer]} {words}"
+        for answer, words in HELPED_WORDS.items()
+        if report.helped.get(answer)
+    ]
+    return [sentence + (f": {listed(answers)}." if answers else ".")]
+
+
+def _commitments(report: Report) -> list[str]:
+    named = {code: (title, n) for code, title, n in report.by_commitment}
+    codes = sorted({*named, *report.kept_promises})
+    if not codes:
+        return []
+    lines = ["Våra åtaganden i kvalitetsgarantin:"]
+    titles = commitments().title
+    for code in codes:
+        title, n = named.get(code, (titles.get(code, code), 0))
+        parts = [feedback_count(n)]
+        due, in_time = report.commitment_answers.get(code, (0, 0))
+        if due:
+            parts.append(f"{in_time} av {due} fick svar inom svarstiden")
+        if code in report.kept_promises:
+            parts.append(f"uppföljning: {report.kept_promises[code]}")
+        lines.append(f"- {title}: {', '.join(parts)}.")
+    return lines
+
+
+def _actions(report: Report) -> list[str]:
+    if not report.actions:
+        return []
+    return ["Åtgärder:"] + [f"- {action} ({reference})" for reference, action in report.actions]
