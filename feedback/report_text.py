@@ -19,7 +19,7 @@ HELPED_WORDS = {Helped.YES: "ja", Helped.PARTLY: "delvis", Helped.NO: "nej"}
 
 
 def listed(parts: list[str]) -> str:
-    """"a", "a och b", "a, b och c"."""
+    """Parts joined the Swedish way: "a", "a och b", "a, b och c"."""
     if len(parts) < 2:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} och {parts[-1]}"
@@ -31,20 +31,20 @@ def counted(n: int, kind: str) -> str:
 
 
 def feedback_count(n: int) -> str:
-    """"inga synpunkter eller klagomål", "1 synpunkt eller klagomål", "7 synpunkter och
-    klagomål": every kind together."""
+    """Every kind together: "inga synpunkter eller klagomål", "1 synpunkt eller klagomål", "7
+    synpunkter och klagomål"."""
     if not n:
         return "inga synpunkter eller klagomål"
     return "1 synpunkt eller klagomål" if n == 1 else f"{n} synpunkter och klagomål"
 
 
 def kinds_in_words(kinds: dict[str, int]) -> str:
-    """"2 klagomål, 1 synpunkt eller förslag och 3 beröm", in the order of the kinds."""
+    """The kinds with their counts, in order: "2 klagomål, 1 synpunkt eller förslag och 3 beröm"."""
     return listed([counted(kinds[kind], kind) for kind in Kind.values if kinds.get(kind)])
 
 
 def during(report: Report) -> str:
-    """"Under 2026", "Under 2026 T1", "Under perioden 2026-03-01 – 2026-03-31"."""
+    """The period as the text opens: "Under 2026", "Under 2026 T1", "Under perioden …"."""
     label = report.period.label
     return f"Under {'perioden ' if '–' in label else ''}{label}"
 
