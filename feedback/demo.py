@@ -162,6 +162,17 @@ DEMO_ITEMS = [
         "acknowledged",
     ),
     (
+        2,
+        "complaint",
+        "Webbplatsens tillgänglighet",
+        "Annat eller vet inte",
+        "web",
+        "Ansökan som PDF går inte att fylla i med min skärmläsare. Kan jag få den i Word?",
+        ("", ""),
+        "",
+        "received",
+    ),
+    (
         1,
         "suggestion",
         "Insatser/verksamhet",

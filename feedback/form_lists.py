@@ -10,7 +10,7 @@ midnight, so a form costs no query for them, neither shown nor sent.
 from django.utils import timezone
 from wagtail.models import Locale
 
-from feedback.models.feedback import ListEntry, LocalisedNames
+from feedback.models.feedback import Category, ListEntry, LocalisedNames
 from portal.commitments import in_force_page, written_for
 from portal.content_generation import remembered
 from portal.models import GuaranteeCommitment
@@ -25,6 +25,11 @@ def active(model: type[ListEntry]) -> dict[str, ListEntry]:
         return {str(entry.pk): entry for entry in found}
 
     return remembered((model._meta.label, "active"), build)
+
+
+def website_category() -> Category | None:
+    """The active category for reports about the website's accessibility, if staff keep one."""
+    return next((c for c in active(Category).values() if c.website_accessibility), None)
 
 
 def entries(model: type[ListEntry], language: str) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.core import signing
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,15 @@ NAME_MAX = 200
 # controls that can make text display differently from how it reads.
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 STARTED_SALT = "feedback-form-started"
+# The accessibility statement's "report a problem" link (FeedbackPage.accessibility_report_query)
+# opens the form as a report about the website: its category chosen, its message explained.
+ABOUT_PARAMETER, ABOUT_WEBSITE = "om", "webbplatsen"
+
+
+WEBSITE_MESSAGE_HELP = _(
+    "Tell us which page it is about and what did not work, or which content you need in "
+    "another format (for example large print, easy-to-read text or read aloud)."
+)
 
 
 def clean_text(value: str) -> str:
@@ -174,9 +184,16 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "postal_address",
         ]
 
-    def __init__(self, *args, language: str, minimum_seconds: int = 3, **kwargs):
+    def __init__(
+        self, *args, language: str, minimum_seconds: int = 3, about: str | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.minimum_seconds = minimum_seconds
+        self.about_website = self.is_about_website(about)
+        if self.about_website:
+            self.fields["message"].help_text = format_lazy(
+                "{} {}", WEBSITE_MESSAGE_HELP, self.fields["message"].help_text
+            )
         self.is_automated = False
         for name, model in (("category", Category), ("district", District)):
             field = self.fields[name]
@@ -219,20 +236,35 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
 
     def new_form_markup(self) -> str:
         """The fields of a new form as crispy renders them (all but the two hidden ones, which
-        are new on every form), rendered once per language, commitment link and content."""
+        are new on every form), rendered once per language, commitment link, report about the
+        website or not, and content."""
         code = self.initial.get("commitment") or ""
         # Any code not a commitment's renders alike: a link's query string cannot fill memory.
-        key = ("new-form", get_language(), code if code in self.commitments or not code else "?")
+        key = (
+            "new-form",
+            get_language(),
+            code if code in self.commitments or not code else "?",
+            self.about_website,
+        )
         return remembered(key, lambda: render_crispy_form(self), timezone.localdate())
 
     @staticmethod
-    def initial_values(commitment: str | None = None) -> dict:
+    def is_about_website(about: str | None) -> bool:
+        """Whether the form was opened as a report about the website (``?om=webbplatsen``)
+        while a category takes such reports."""
+        return about == ABOUT_WEBSITE and form_lists.website_category() is not None
+
+    @classmethod
+    def initial_values(cls, commitment: str | None = None, about: str | None = None) -> dict:
         """A new form; ``commitment`` (a stable code, from a commitment's "tell us" link)
-        starts it as a complaint about that commitment."""
+        starts it as a complaint about that commitment, ``about`` (from the accessibility
+        statement's link) as a complaint in the website's accessibility category."""
         initial = {
             "started": signing.dumps(time.time(), salt=STARTED_SALT),
             "submission_id": uuid.uuid4(),
         }
+        if cls.is_about_website(about):
+            initial.update(category=form_lists.website_category().pk, kind=Kind.COMPLAINT)
         if commitment:
             initial.update(commitment=commitment, kind=Kind.COMPLAINT)
         return initial

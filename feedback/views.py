@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
 from feedback import help_questions, intake, rate_limits
-from feedback.forms import FeedbackForm, HelpAnswerForm, StatusLookupForm
+from feedback.forms import ABOUT_PARAMETER, FeedbackForm, HelpAnswerForm, StatusLookupForm
 from feedback.models.feedback import Channel, Feedback, FeedbackSettings
 
 # The browser that sent the feedback sees its receipt this long; the lookup code only once. Both
@@ -26,9 +26,15 @@ LOOKUPS_PER_HOUR = 30
 
 def submit(request, page):
     settings = FeedbackSettings.kept_for(Site.find_for_request(request))
-    options = {"language": get_language(), "minimum_seconds": settings.minimum_fill_seconds}
+    # A form without an action posts to its own address: a link's query string stays.
+    about = request.GET.get(ABOUT_PARAMETER)
+    options = {
+        "language": get_language(),
+        "minimum_seconds": settings.minimum_fill_seconds,
+        "about": about,
+    }
     if request.method != "POST":
-        initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"))
+        initial = FeedbackForm.initial_values(commitment=request.GET.get("commitment"), about=about)
         form = FeedbackForm(initial=initial, **options)
         return render_page(request, page, "feedback/feedback_page.html", {"form": form})
 

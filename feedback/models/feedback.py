@@ -3,6 +3,7 @@ deadline policy staff keep."""
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,10 +56,47 @@ class Category(ListEntry):
         default=False,
         help_text=_("Feedback in this category is flagged for the handler as a possible appeal."),
     )
+    # The accessibility statement's "report a problem" link chooses this category, and the
+    # statement's own answer time is its answer time (feedback.deadlines).
+    website_accessibility = models.BooleanField(
+        _("reports about the website's accessibility"),
+        default=False,
+        help_text=_(
+            "The accessibility statement's link for reporting a problem opens the form with this "
+            "category chosen, and the statement's answer time applies to it. One category at "
+            "most."
+        ),
+    )
 
     class Meta(ListEntry.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
+
+    def clean(self):
+        super().clean()
+        if not self.website_accessibility:
+            return
+        others = Category.objects.filter(locale_id=self.locale_id, website_accessibility=True)
+        if self.translation_key:
+            others = others.exclude(translation_key=self.translation_key)
+        if others.exists():
+            raise ValidationError(
+                {
+                    "website_accessibility": _(
+                        "Another category is already the one for reports about the website's "
+                        "accessibility."
+                    )
+                }
+            )
+        if ResponseDeadline.objects.filter(category__translation_key=self.translation_key).exists():
+            raise ValidationError(
+                {
+                    "website_accessibility": _(
+                        "This category has response deadlines of its own: remove them first. "
+                        "The accessibility statement's answer time will apply instead."
+                    )
+                }
+            )
 
 
 class District(ListEntry):
@@ -105,6 +143,23 @@ class ResponseDeadline(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.category or _('all categories')}"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.category_id
+            and Category.objects.filter(
+                translation_key=self.category.translation_key, website_accessibility=True
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "category": _(
+                        "Reports about the website's accessibility are due within the working "
+                        "days the accessibility statement promises: change the number there."
+                    )
+                }
+            )
 
 
 class ReferenceCounter(models.Model):

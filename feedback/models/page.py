@@ -1,5 +1,7 @@
 """The public feedback page: the form, the receipt, the status lookup and the privacy notice."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
 from feedback import privacy, views
+from feedback.forms import ABOUT_PARAMETER, ABOUT_WEBSITE
 from portal.page_directory import RestrictionsFromDirectory
 
 
@@ -42,6 +45,9 @@ class FeedbackPage(RestrictionsFromDirectory, RoutablePageMixin, Page):
     max_count_per_parent = 1
     subpage_types = []
     template = "feedback/feedback_page.html"
+    # Read by the accessibility statement (portal's ``report_url`` filter): its link to this
+    # page opens the form as a report about the website.
+    accessibility_report_query = urlencode({ABOUT_PARAMETER: ABOUT_WEBSITE})
 
     @path("")
     def form_view(self, request):

@@ -582,6 +582,7 @@ def build(year: int | None = None) -> HomePage:
         "ringa växeln, skriva till oss eller lämna en synpunkt anonymt via sidan för "
         "synpunkter och klagomål.</p>",
         report_page=feedback_page,
+        answer_within=5,
         assessment_method="Egen granskning med automatiska verktyg (axe-core) och manuella test "
         "med tangentbord och skärmläsare.",
         assessed_on=date(year, 9, 1),

@@ -2,14 +2,17 @@
 
 from datetime import date
 
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal.blocks import KnownProblemBlock
+from portal.content_generation import remembered
 from portal.page_directory import RestrictionsFromDirectory
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3"]
@@ -58,6 +61,15 @@ class AccessibilityStatementPage(RestrictionsFromDirectory, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    answer_within = models.PositiveSmallIntegerField(
+        _("we answer reports within (working days)"),
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "The statement says this in every language, and reports about the website's "
+            "accessibility in the feedback register are due within as many working days."
+        ),
+    )
     supervisory_authority_url = models.URLField(
         _("supervisory authority's reporting form"), default=DIGG_REPORT_URL
     )
@@ -77,6 +89,7 @@ class AccessibilityStatementPage(RestrictionsFromDirectory, Page):
             [
                 FieldPanel("how_to_report"),
                 FieldPanel("report_page"),
+                FieldPanel("answer_within"),
                 FieldPanel("supervisory_authority_url"),
             ],
             heading=_("Feedback and supervision"),
@@ -96,6 +109,30 @@ class AccessibilityStatementPage(RestrictionsFromDirectory, Page):
     max_count_per_parent = 1
     subpage_types = []
     template = "portal/accessibility_statement_page.html"
+
+    @staticmethod
+    def answer_days_in_force() -> int | None:
+        """The working days the live Swedish statement promises for an answer to a report, or
+        None without one: the one number the statement in every language and the register's
+        due dates (feedback.deadlines) both use. Read once per content generation."""
+        return remembered(
+            ("statement-answer-days",),
+            lambda: (
+                AccessibilityStatementPage.objects.live()
+                .filter(locale=Locale.get_default())
+                .order_by("path")
+                .values_list("answer_within", flat=True)
+                .first()
+            ),
+        )
+
+    def answer_days(self) -> int:
+        """The working days this page promises: a translation says what the Swedish statement
+        says (its own copy of the number may wait for the next synchronisation), the Swedish
+        page, previewed or live, its own."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self.answer_within
+        return self.answer_days_in_force() or self.answer_within
 
     def problems_by_reason(self) -> list[tuple[str, list]]:
         """The known problems under the model statement's headings, in its order: not yet

@@ -208,6 +208,15 @@ def translated(page: Page | int | None) -> Entry | None:
     return directory.localized(entry, _reader_language()) if entry else None
 
 
+@register.filter
+def report_url(entry: Entry | None) -> str:
+    """The address of a form for reporting an accessibility problem, opened ready for one: for
+    a page whose model takes such reports (``accessibility_report_query``, the feedback form's),
+    else ""."""
+    query = getattr(entry.model, "accessibility_report_query", "") if entry else ""
+    return f"{entry.url}?{query}" if query else ""
+
+
 @register.simple_tag
 def subpage_url(entry: Entry, name: str) -> str:
     """The address of a routable page's route, e.g. the feedback page's privacy notice."""

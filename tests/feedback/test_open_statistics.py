@@ -25,6 +25,7 @@ SWEDISH_CATEGORIES = [
     "Handläggning",
     "Insatser/verksamhet",
     "Tillgänglighet",
+    "Webbplatsens tillgänglighet",
     "Övrigt",
 ]
 ROW = re.compile(r'<tr><th scope="row"([^>]*)>(.*?)</th><td>(.*?)</td></tr>')
@@ -107,7 +108,7 @@ def test_every_category_and_kind_is_listed_with_small_counts_hidden(client, year
 
 def test_a_lone_small_count_cannot_be_worked_out_from_the_total(client, demo_site):
     # Before: 10 in all, 5 and 4 shown and one "fewer than 3", which could only be 1.
-    deactivate("Insatser/verksamhet", "Tillgänglighet", "Övrigt")
+    deactivate("Insatser/verksamhet", "Tillgänglighet", "Webbplatsens tillgänglighet", "Övrigt")
     add("Information", 5)
     add("Bemötande", 4, kind="complaint")
     add("Handläggning", 1, kind="praise")
@@ -136,6 +137,7 @@ def test_no_hidden_count_can_be_worked_out_on_the_page(client, demo_site):
         "Handläggning": None,
         "Insatser/verksamhet": None,
         "Tillgänglighet": None,
+        "Webbplatsens tillgänglighet": None,
         "Övrigt": 9,
     }
     for table in (categories, kinds):

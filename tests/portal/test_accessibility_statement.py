@@ -59,6 +59,7 @@ def post(client, page, problems, **extra):
         "problem_list": streamfield(problems),
         "how_to_report": rich_text(page.how_to_report),
         "report_page": str(page.report_page_id),
+        "answer_within": str(page.answer_within),
         "supervisory_authority_url": page.supervisory_authority_url,
         "assessment_method": page.assessment_method,
         "assessed_on": page.assessed_on.isoformat(),
