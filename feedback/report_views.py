@@ -94,6 +94,7 @@ def report_view(request):
         return response
     query = request.GET.copy()
     query.pop("export", None)
+    year = report.year_on_year and report.year_on_year.row(report.period.start.year)
     return TemplateResponse(
         request,
         "feedback/admin/report.html",
@@ -105,5 +106,6 @@ def report_view(request):
             "kinds_and_channels": labelled(report.by_kind, Kind)
             + labelled(report.by_channel, Channel),
             "query": query.urlencode(),
+            "imported_year": year if year and year.imported else None,
         },
     )
