@@ -5,11 +5,12 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from feedback import intake
+from feedback import earlier_counts_import, intake
 from feedback.models import (
     AnswerTemplate,
     Category,
     District,
+    EarlierCount,
     Feedback,
     FeedbackPage,
     FeedbackSettings,
@@ -219,6 +220,16 @@ def create_demo_feedback(home: Page) -> None:
             feedback.justified = True
             feedback.action_taken = "Genomgång av bemötande i receptionen."
         feedback.save()
+
+
+def import_demo_earlier_counts(home: Page) -> None:
+    """The unit's published 2012 and 2013 counts, so the report's year-by-year table and the
+    open statistics start before the register (the demo's items are all recent)."""
+    if EarlierCount.objects.exists():
+        return
+    outcome = earlier_counts_import.import_counts(earlier_counts_import.EXAMPLE.read_bytes())
+    if outcome.errors:
+        raise RuntimeError("\n".join(outcome.errors))
 
 
 # Verdicts and evidence of the demo follow-up, by commitment code; the rest are kept in full.

@@ -68,8 +68,21 @@ def _what_came_in(report: Report) -> list[str]:
     sentence = f"{during(report)} registrerades {feedback_count(report.total)}"
     sentence += f": {kinds_in_words(dict(report.by_kind))}." if report.total else "."
     if report.previous_year_total is not None:
-        sentence += f" Samma period föregående år: {report.previous_year_total} st."
-    return [sentence]
+        source = report.previous_year_source
+        note = f" (före registret, enligt {source})." if source else ""
+        sentence += f" Samma period föregående år: {report.previous_year_total} st.{note}"
+    lines = [sentence]
+    years = report.year_on_year.rows if report.year_on_year else []
+    if len(years) > 1:
+        lines.append(
+            "År för år: "
+            + ", ".join(
+                f"{row.year}: {row.total}{' (före registret)' if row.imported else ''}"
+                for row in years
+            )
+            + "."
+        )
+    return lines
 
 
 def _by_category(report: Report) -> list[str]:

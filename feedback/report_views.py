@@ -94,6 +94,7 @@ def report_view(request):
         return response
     query = request.GET.copy()
     query.pop("export", None)
+    year = report.year_on_year and report.year_on_year.row(report.period.start.year)
     return TemplateResponse(
         request,
         "feedback/admin/report.html",
@@ -106,5 +107,6 @@ def report_view(request):
             + labelled(report.by_channel, Channel),
             "helped": [(report.helped.get(code, 0), label) for code, label in Helped.choices],
             "query": query.urlencode(),
+            "imported_year": year if year and year.imported else None,
         },
     )

@@ -10,23 +10,25 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from feedback import triage
+from feedback import triage, year_on_year
 from feedback.choices import Kind, Verdict
 from feedback.models import (
     Category,
     District,
+    EarlierCount,
     Feedback,
     FollowUp,
     HelpQuestion,
     LocalisedNames,
 )
 from feedback.periods import Period
+from feedback.year_on_year import YearOnYear
 from portal.commitments import Commitments, commitments, in_force
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM
@@ -74,6 +76,9 @@ class Report:
     actions: list[tuple[str, str]] = field(default_factory=list)
     previous_year_total: int | None = None
     previous_year_by_category: dict[str, int] = field(default_factory=dict)
+    # Where the year before was counted before the register: its counts' source (imported).
+    previous_year_source: str = ""
+    year_on_year: YearOnYear | None = None  # for a whole year
     by_category_id: dict[int, int] = field(default_factory=dict)  # for the open statistics
     kinds_by_category: dict[str, dict[str, int]] = field(default_factory=dict)
     districts: list[DistrictFigures] = field(default_factory=list)
@@ -256,6 +261,13 @@ def build(period: Period, today: date | None = None) -> Report:
     names = dict(Category.objects.filter(pk__in=earlier).values_list("pk", "name"))
     report.previous_year_by_category = {names[pk]: n for pk, n in earlier.items()}
     report.previous_year_total = sum(earlier.values())
+    if period == Period.year(period.start.year):
+        report.year_on_year = year_on_year.table(period.start.year)
+        previous = report.year_on_year.row(period.start.year - 1)
+        if previous and previous.imported:
+            report.previous_year_by_category = report.year_on_year.by_category(previous)
+            report.previous_year_total = previous.total
+            report.previous_year_source = previous.source
     return report
 
 
@@ -376,6 +388,12 @@ class OpenYear:
     share_answered_in_time: int | None  # per cent; None where too few were due for an answer
     in_time_by_district: list[ShareCell] = field(default_factory=list)
     in_time_by_commitment: list[ShareCell] = field(default_factory=list)
+    # Counted before the register: where the imported counts come from (``EarlierCount``).
+    source: str = ""
+
+    @property
+    def imported(self) -> bool:
+        return bool(self.source)
 
     @property
     def has_hidden_cells(self) -> bool:
@@ -429,7 +447,8 @@ def _counted_year(year: int, today: date, known: Commitments) -> Report:
 def open_statistics(
     minimum: int, locale: Locale, years: int = 5, today: date | None = None
 ) -> list[OpenYear]:
-    """The last ``years`` years with feedback, newest first, for readers in ``locale``.
+    """The last ``years`` years with feedback, newest first, for readers in ``locale``: the
+    register's, and before them those counted before the register (imported, ``source``).
 
     Every active category is listed, with its zeros, and so is an inactive one that has
     feedback that year, so that a row being there says nothing about its count. Category
@@ -439,6 +458,7 @@ def open_statistics(
     names = LocalisedNames(Category, locale)
     kinds = dict(Kind.choices)
     shown = Feedback.objects.order_by("-year").values_list("year", flat=True).distinct()[:years]
+    imported = _imported_years(exclude=list(shown))
     known = commitments()
     counts = {year: _counted_year(year, today, known) for year in shown}
     # The categories are few whatever the register holds: read once for all years.
@@ -493,4 +513,78 @@ def open_statistics(
                 ],
             )
         )
+    out += [
+        _open_imported_year(year, rows, minimum, categories, default, names)
+        for year, rows in imported.items()
+    ]
+    return sorted(out, key=lambda open_year: open_year.year, reverse=True)[:years]
+
+
+def _imported_years(exclude: list[int]) -> dict[int, list[dict]]:
+    """The imported counts (``EarlierCount``) of the years not in ``exclude`` (the register's),
+    grouped by category, kind and source: one query, the table is small."""
+    out: dict[int, list[dict]] = {}
+    for row in (
+        EarlierCount.objects.exclude(year__in=exclude)
+        .values("year", "category_id", "kind", "source")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        out.setdefault(row["year"], []).append(row)
     return out
+
+
+def _open_imported_year(
+    year: int,
+    rows: list[dict],
+    minimum: int,
+    categories: list[Category],
+    default: Locale,
+    names: LocalisedNames,
+) -> OpenYear:
+    """A year counted before the register, with the register's years' small-cell rules: every
+    active category listed, and a "not recorded" row where the source did not say (so that the
+    rows add up to the total); kinds only where the source gave some; no share answered in time,
+    which is not known."""
+
+    def summed(key: str) -> dict:
+        totals: dict = {}
+        for row in rows:
+            totals[row[key]] = totals.get(row[key], 0) + row["n"]
+        return totals
+
+    source = "; ".join(sorted(summed("source")))
+    total = sum(row["n"] for row in rows)
+    if total < minimum:
+        return OpenYear(year, None, [], [], None, source=source)
+    not_recorded = (_("Not recorded"), "")
+    by_category = summed("category_id")  # None: not recorded
+    listed = {
+        c.pk: (names.label(c), names.language(c))
+        for c in categories
+        if (c.locale_id == default.pk and c.is_active) or c.pk in by_category
+    }
+    if None in by_category:
+        listed[None] = not_recorded
+    by_kind = summed("kind")  # "": not recorded
+    kinds = {}
+    if set(by_kind) != {""}:  # the source told some kinds apart
+        kinds = {kind: (str(label), "") for kind, label in Kind.choices}
+        if "" in by_kind:
+            kinds[""] = not_recorded
+    return OpenYear(
+        year=year,
+        total=total,
+        categories=[
+            Cell(listed[key][0], n, listed[key][1])
+            for key, n in suppress(
+                {key: by_category.get(key, 0) for key in listed}, minimum
+            ).items()
+        ],
+        kinds=[
+            Cell(kinds[key][0], n)
+            for key, n in suppress({key: by_kind.get(key, 0) for key in kinds}, minimum).items()
+        ],
+        share_answered_in_time=None,
+        source=source,
+    )

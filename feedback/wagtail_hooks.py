@@ -26,6 +26,7 @@ from feedback import (
 )
 from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
+from feedback.earlier_counts_views import earlier_counts_view
 from feedback.follow_up import FollowUpForm
 from feedback.models import (
     AnswerTemplate,
@@ -197,6 +198,11 @@ def register_report_url():
     return [
         path("feedback-report/", report_views.report_view, name="feedback_report"),
         path(
+            "feedback-report/earlier-years/",
+            earlier_counts_view,
+            name="feedback_earlier_counts",
+        ),
+        path(
             "feedback-access/",
             access_report.AccessReportView.as_view(),
             name="feedback_access_report",
@@ -301,5 +307,6 @@ hooks.register("demo_feedback_page", demo.build_demo_feedback_page)
 hooks.register("essential_pages", demo.build_feedback_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)
+hooks.register("demo_content_ready", demo.import_demo_earlier_counts)
 hooks.register("demo_content_ready", demo.create_demo_follow_up)
 hooks.register("demo_content_ready", demo.create_demo_answer_templates)

@@ -15,13 +15,15 @@ DEMO_YEAR = 2026
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo site once; each test runs in a transaction that is rolled back after it.
 
-    The demo's sample feedback is removed again: feedback tests start with none.
+    The demo's sample feedback and earlier years' counts are removed again: feedback tests
+    start with none.
     """
-    from feedback.models import Feedback, ReferenceCounter
+    from feedback.models import EarlierCount, Feedback, ReferenceCounter
 
     with django_db_blocker.unblock():
         demo_content.build(year=DEMO_YEAR)
         Feedback.objects.all().delete()
+        EarlierCount.objects.all().delete()
         ReferenceCounter.objects.all().delete()
 
 

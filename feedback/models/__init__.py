@@ -2,6 +2,7 @@ from feedback.choices import AnswerChannel, Verdict
 from feedback.models.answer_template import AnswerTemplate
 from feedback.models.appeal_word import AppealWord
 from feedback.models.control_sample import Check, ControlSample, ControlSampleItem
+from feedback.models.earlier_count import EarlierCount
 from feedback.models.escalation import Escalation
 from feedback.models.feedback import (
     AnswerBy,
@@ -36,6 +37,7 @@ __all__ = [
     "ControlSample",
     "ControlSampleItem",
     "District",
+    "EarlierCount",
     "Escalation",
     "Feedback",
     "FeedbackPage",

@@ -152,7 +152,8 @@ def test_the_paste_ready_text_tells_the_kinds_apart(year_2012):
     assert text.startswith(
         "Synpunkter och klagomål 2012\n\n"
         "Under 2012 registrerades 7 synpunkter och klagomål: 3 klagomål, 3 synpunkter eller "
-        "förslag och 1 beröm. Samma period föregående år: 1 st.\n\n"
+        "förslag och 1 beröm. Samma period föregående år: 1 st.\n"
+        "År för år: 2011: 1, 2012: 7.\n\n"
         "Per kategori:\n"
         "- Information: 2 synpunkter eller förslag\n"
         "- Bemötande: 2 klagomål\n"
