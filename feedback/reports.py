@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from feedback import triage, year_on_year
-from feedback.choices import Kind, Verdict
+from feedback.choices import Helped, Kind, Verdict
 from feedback.models import (
     Category,
     District,
@@ -390,6 +390,8 @@ class OpenYear:
     in_time_by_commitment: list[ShareCell] = field(default_factory=list)
     # Counted before the register: where the imported counts come from (``EarlierCount``).
     source: str = ""
+    # The answers to "Did our answer help?": none where fewer than the minimum answered.
+    helped: list[Cell] = field(default_factory=list)
 
     @property
     def imported(self) -> bool:
@@ -397,7 +399,8 @@ class OpenYear:
 
     @property
     def has_hidden_cells(self) -> bool:
-        return any(cell.count is None for cell in (*self.categories, *self.kinds))
+        cells = (*self.categories, *self.kinds, *self.helped)
+        return any(cell.count is None for cell in cells)
 
     @property
     def in_time_tables(self) -> list[tuple[str, str, list[ShareCell]]]:
@@ -461,6 +464,7 @@ def open_statistics(
     imported = _imported_years(exclude=list(shown))
     known = commitments()
     counts = {year: _counted_year(year, today, known) for year in shown}
+    helped = _helped_by_year(list(counts))
     # The categories are few whatever the register holds: read once for all years.
     categories = list(Category.objects.select_related("locale"))
     districts = list(
@@ -511,6 +515,7 @@ def open_statistics(
                     )
                     for code, title, lang in commitment_titles
                 ],
+                helped=_helped_cells(helped.get(year, {}), minimum),
             )
         )
     out += [
@@ -518,6 +523,28 @@ def open_statistics(
         for year, rows in imported.items()
     ]
     return sorted(out, key=lambda open_year: open_year.year, reverse=True)[:years]
+
+
+def _helped_by_year(years: list[int]) -> dict[int, dict[str, int]]:
+    """Per year of the items, the answers to "Did our answer help?" (answer → count)."""
+    out: dict[int, dict[str, int]] = {}
+    for year, answer, n in (
+        HelpQuestion.objects.filter(feedback__year__in=years, answered_at__isnull=False)
+        .values_list("feedback__year", "answer")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        out.setdefault(year, {})[answer] = n
+    return out
+
+
+def _helped_cells(answers: dict[str, int], minimum: int) -> list[Cell]:
+    """The answers as published: none below the minimum in all, small cells hidden."""
+    if sum(answers.values()) < max(minimum, 1):
+        return []
+    shown = suppress({answer: answers.get(answer, 0) for answer in Helped.values}, minimum)
+    labels = dict(Helped.choices)
+    return [Cell(str(labels[answer]), count) for answer, count in shown.items()]
 
 
 def _imported_years(exclude: list[int]) -> dict[int, list[dict]]:

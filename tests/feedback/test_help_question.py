@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from feedback import help_asking, help_questions, report_formats, report_text, reports, retention
 from feedback.models import Feedback, FeedbackSettings, HelpQuestion, Notification
@@ -218,3 +218,25 @@ def test_the_answers_go_into_the_yearly_report(client, demo_site, ask, admin_use
     client.force_login(admin_user)
     html = client.get("/admin/feedback-report/?year=2026").content.decode()
     assert "<caption>Hjälpte vårt svar dig?</caption>" in html
+
+
+def test_the_open_statistics_show_the_answers_with_small_counts_hidden(client, demo_site, ask):
+    people = [answered(email=f"p{n}@example.org") for n in range(5)]
+    ask(date(2026, 11, 30))
+    links = {m.to[0]: path_of(link_in(m)) for m in mail.outbox}
+    with on(date(2026, 12, 1)):
+        for person, answer in zip(people, ["yes", "yes", "yes", "partly"], strict=False):
+            client.post(links[person.email], {"answer": answer})
+    [year] = [y for y in reports.open_statistics(3, Locale.get_default()) if y.year == 2026]
+    # 3 yes shown; 1 partly and 0 no both hidden (one hidden cell alone could be worked out).
+    assert [(cell.label, cell.count) for cell in year.helped] == [
+        ("Ja", 3),
+        ("Delvis", None),
+        ("Nej", None),
+    ]
+    with on(date(2026, 12, 1)):
+        html = client.get("/sv/statistik/").content.decode()
+    assert "<caption>Hjälpte vårt svar dig? Vad de tillfrågade svarade</caption>" in html
+    # Below the minimum in all, nothing is published about the answers.
+    [fewer] = [y for y in reports.open_statistics(5, Locale.get_default()) if y.year == 2026]
+    assert fewer.helped == []

@@ -18,11 +18,12 @@ pytestmark = pytest.mark.django_db
 PAGE = "/sv/statistik/"
 YEARS = (2024, 2025)
 # Besides one grouped query per year: the years with feedback, the counts imported for years
-# before the register (all of them in one), the reader's and the default locale, the categories
+# before the register (all of them in one), the answers to "Did our answer help?" (all years
+# in one), the reader's and the default locale, the categories
 # and their names in the reader's language, the commitments' codes, the districts and their
 # names, and the guarantee in force with its commitments. (Before: 19 for two years.)
 QUERIES_PER_YEAR = 1
-OTHER_QUERIES = 11
+OTHER_QUERIES = 12
 
 
 def fill(count: int, start: int = 0) -> None:
