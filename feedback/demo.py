@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from feedback import earlier_counts_import, intake
+from feedback.choices import Helped
 from feedback.models import (
     AnswerTemplate,
     Category,
@@ -17,6 +18,7 @@ from feedback.models import (
     FeedbackStatisticsPage,
     FollowUp,
     FollowUpResult,
+    HelpQuestion,
 )
 from portal.demo.content import EXAMPLE_SIGNER, ensure_child
 from portal.demo.translations import translate
@@ -220,6 +222,17 @@ def create_demo_feedback(home: Page) -> None:
             feedback.justified = True
             feedback.action_taken = "Genomgång av bemötande i receptionen."
         feedback.save()
+        if feedback.answered_on and email:
+            # Asked "Did our answer help?" and answered: the item, the report and the open
+            # statistics show it.
+            HelpQuestion.objects.create(
+                feedback=feedback,
+                asked_on=feedback.answered_on,
+                expires_at=timezone.now(),
+                answer=Helped.PARTLY,
+                comment="Bra att ni lyssnade, men det tog lång tid.",
+                answered_at=timezone.now(),
+            )
 
 
 def import_demo_earlier_counts(home: Page) -> None:
