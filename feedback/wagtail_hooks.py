@@ -27,6 +27,7 @@ from feedback import (
 from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampleViewSet
 from feedback.dashboard import FeedbackPanel
 from feedback.follow_up import FollowUpForm
+from feedback.meeting_views import ActionCheckViewSet, WorkplaceMeetingGroup
 from feedback.models import (
     AnswerTemplate,
     AppealWord,
@@ -192,6 +193,11 @@ def register_control_sample_viewsets():
     ]
 
 
+@hooks.register("register_admin_viewset")
+def register_meeting_viewsets():
+    return [WorkplaceMeetingGroup(), ActionCheckViewSet("action_check")]
+
+
 @hooks.register("register_admin_urls")
 def register_report_url():
     return [
@@ -287,6 +293,14 @@ def register_feedback_log_actions(actions):
         _("Flagged as a safeguarding concern; the unit heads were told"),
     )
     actions.register_action("feedback.escalation")(EscalationFormatter)
+    actions.register_action(
+        "feedback.meeting_list",
+        _("Put on the workplace-meeting list"),
+        _("Put on the list for the next workplace meeting"),
+    )
+    actions.register_action(
+        "feedback.action_check", _("Follow-up recorded"), _("Recorded a follow-up of the action")
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -20,11 +20,24 @@ from feedback.models.feedback import (
     Status,
 )
 from feedback.models.follow_up import FollowUp, FollowUpResult
+from feedback.models.meetings import (
+    Action,
+    ActionCheck,
+    ActionDigest,
+    ActionStatus,
+    CheckResult,
+    Meeting,
+    MeetingTopic,
+)
 from feedback.models.page import FeedbackPage
 from feedback.models.safeguarding import SafeguardingSettings, SafeguardingWord
 from feedback.models.statistics_page import FeedbackStatisticsPage
 
 __all__ = [
+    "Action",
+    "ActionCheck",
+    "ActionDigest",
+    "ActionStatus",
     "AnswerBy",
     "AnswerChannel",
     "AnswerTemplate",
@@ -32,6 +45,7 @@ __all__ = [
     "Category",
     "Channel",
     "Check",
+    "CheckResult",
     "ControlSample",
     "ControlSampleItem",
     "District",
@@ -45,6 +59,8 @@ __all__ = [
     "FollowUpResult",
     "Kind",
     "LocalisedNames",
+    "Meeting",
+    "MeetingTopic",
     "Notification",
     "ReferenceCounter",
     "ReminderDigest",
