@@ -42,12 +42,29 @@ UNIT_HEAD_PERMISSIONS = [
     ),
     ("feedback", "actioncheck", "change_actioncheck"),
     ("feedback", "actioncheck", "view_actioncheck"),
+    # They approve what the "You said, we did" page tells of the actions.
+    *(
+        ("feedback", "publishedchange", f"{verb}_publishedchange")
+        for verb in ("add", "change", "delete", "view", "approve")
+    ),
+]
+# The site's editors (Wagtail's group) write the "You said, we did" entries; the unit heads
+# approve them.
+EDITORS_GROUP = "Editors"
+EDITOR_PERMISSIONS = [
+    ("feedback", "publishedchange", "add_publishedchange"),
+    ("feedback", "publishedchange", "change_publishedchange"),
+    ("feedback", "publishedchange", "view_publishedchange"),
 ]
 
 
 def ensure_handlers_group(**kwargs) -> None:
     handlers, _ = Group.objects.get_or_create(name=HANDLERS_GROUP)
-    for group, permissions in ((handlers, PERMISSIONS), (unit_heads(), UNIT_HEAD_PERMISSIONS)):
+    grants = [(handlers, PERMISSIONS), (unit_heads(), UNIT_HEAD_PERMISSIONS)]
+    editors = Group.objects.filter(name=EDITORS_GROUP).first()
+    if editors:
+        grants.append((editors, EDITOR_PERMISSIONS))
+    for group, permissions in grants:
         for app_label, _model, codename in permissions:
             permission = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename

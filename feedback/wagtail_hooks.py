@@ -21,6 +21,7 @@ from feedback import (
     demo,
     escalation,
     kept_promises,
+    meetings_demo,
     report_views,
     subject_access,
 )
@@ -39,6 +40,7 @@ from feedback.models import (
     SafeguardingWord,
 )
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
+from feedback.published_change_views import PublishedChangeViewSet
 from feedback.viewsets import FeedbackViewSet
 from feedback.workload_views import WorkloadView
 
@@ -161,6 +163,7 @@ class FollowUpViewSet(SnippetViewSet):
 
 
 register_snippet(FollowUpViewSet)
+register_snippet(PublishedChangeViewSet)
 
 
 class FeedbackSetupGroup(SnippetViewSetGroup):
@@ -301,6 +304,16 @@ def register_feedback_log_actions(actions):
     actions.register_action(
         "feedback.action_check", _("Follow-up recorded"), _("Recorded a follow-up of the action")
     )
+    actions.register_action(
+        "feedback.change_approved",
+        _("Approved for the public page"),
+        _("Approved for the “You said, we did” page"),
+    )
+    actions.register_action(
+        "feedback.change_withdrawn",
+        _("Taken off the public page"),
+        _("Taken off the “You said, we did” page"),
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -313,7 +326,10 @@ hooks.register("guarantee_page_sections", kept_promises.add_to_guarantee_page)
 hooks.register("demo_feedback_page", demo.build_demo_feedback_page)
 # A fresh production site gets the form and the open statistics too (setup_site).
 hooks.register("essential_pages", demo.build_feedback_page)
+hooks.register("essential_pages", meetings_demo.build_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
+hooks.register("demo_translations", meetings_demo.translate_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)
 hooks.register("demo_content_ready", demo.create_demo_follow_up)
 hooks.register("demo_content_ready", demo.create_demo_answer_templates)
+hooks.register("demo_content_ready", meetings_demo.create_demo_meetings)

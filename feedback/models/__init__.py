@@ -32,6 +32,7 @@ from feedback.models.meetings import (
 from feedback.models.page import FeedbackPage
 from feedback.models.safeguarding import SafeguardingSettings, SafeguardingWord
 from feedback.models.statistics_page import FeedbackStatisticsPage
+from feedback.models.you_said_we_did import PublishedChange, YouSaidWeDidPage
 
 __all__ = [
     "Action",
@@ -62,6 +63,7 @@ __all__ = [
     "Meeting",
     "MeetingTopic",
     "Notification",
+    "PublishedChange",
     "ReferenceCounter",
     "ReminderDigest",
     "ResponseDeadline",
@@ -69,4 +71,5 @@ __all__ = [
     "SafeguardingWord",
     "Status",
     "Verdict",
+    "YouSaidWeDidPage",
 ]

@@ -21,6 +21,7 @@ from feedback.models import (
     Feedback,
     Meeting,
     MeetingTopic,
+    PublishedChange,
 )
 from feedback.periods import Period
 from portal.guarantee_approval import UNIT_HEADS_GROUP
@@ -41,6 +42,15 @@ def staff(django_user_model, name, group=None, **fields):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+@pytest.fixture(autouse=True)
+def no_demo_meetings(db):
+    """The demo's meetings and actions go: each test decides its own."""
+    PublishedChange.objects.all().delete()
+    MeetingTopic.objects.all().delete()
+    Action.objects.all().delete()
+    Meeting.objects.all().delete()
 
 
 @pytest.fixture
