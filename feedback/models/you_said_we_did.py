@@ -120,8 +120,9 @@ class Shown:
 
 def shown_by_month(language: str) -> list[tuple[date, list[Shown]]]:
     """The approved entries, newest month first, each in the reader's language where it is
-    translated, else in Swedish (and ``language`` says so). Approval is of the Swedish entry;
-    its translations are shown with it."""
+    translated, else in Swedish (and ``language`` says so; a translation that still holds the
+    Swedish texts is not translated yet). Approval is of the Swedish entry; its translations
+    are shown with it."""
     default = Locale.get_default()
     in_swedish = language == default.language_code
     approved = list(
@@ -141,6 +142,8 @@ def shown_by_month(language: str) -> list[tuple[date, list[Shown]]]:
     shown = []
     for source in approved:
         change = translated.get(source.translation_key)
+        if change and (change.you_said, change.we_did) == (source.you_said, source.we_did):
+            change = None  # wagtail-localize's copy of the Swedish, not translated yet
         fallback = "" if change or in_swedish else default.language_code
         change = change or source
         shown.append(Shown(source.month, change.you_said, change.we_did, fallback))

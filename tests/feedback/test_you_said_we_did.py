@@ -147,3 +147,26 @@ def test_handlers_do_not_write_the_public_texts(client, django_user_model, demo_
     client.force_login(handler)
     assert client.get(SNIPPETS).status_code in (302, 403)
     assert Action.objects.exists() and Meeting.objects.exists()  # the demo's
+
+
+def test_an_entry_sent_for_translation_shows_in_swedish_until_it_is_translated(
+    client, django_user_model, demo_site
+):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-s-1")
+    source = PublishedChange.objects.get(
+        locale=Locale.get_default(), you_said="Breven om beslut var svåra att förstå."
+    )
+    arabic = Locale.objects.get(language_code="ar")
+    client.force_login(admin)
+    url = f"/admin/localize/submit/snippet/feedback/publishedchange/{source.pk}/"
+    assert client.post(url, {"locales": [arabic.pk]}).status_code == 302
+    copy = PublishedChange.objects.get(locale=arabic, translation_key=source.translation_key)
+    assert copy.you_said == source.you_said  # wagtail-localize's copy, not translated yet
+    client.logout()
+    html = page(client, "ar")
+    assert '<span lang="sv" dir="ltr">Breven om beslut var svåra att förstå.</span>' in html
+    copy.you_said, copy.we_did = "كانت رسائل القرارات صعبة الفهم.", "أعدنا كتابة نموذج الرسالة."
+    copy.save()
+    html = page(client, "ar")
+    assert "<span>كانت رسائل القرارات صعبة الفهم.</span>" in html
+    assert "بعض النصوص لم تُترجم بعد" not in html
