@@ -121,9 +121,14 @@ class ActionForm(IdentityNumberGuard, WagtailAdminModelForm):
         self.fields["category"].queryset = in_default_locale(Category)
         self.fields["district"].queryset = in_default_locale(District)
         self.fields["owner"].queryset = staff_owners()
-        meeting = self.instance.meeting if self.instance.meeting_id else None
-        if meeting is None and self.initial.get("meeting"):
-            meeting = Meeting.objects.filter(pk=self.initial["meeting"]).first()
+        # The items its meeting took up: the meeting posted, else the action's or the one the
+        # page was opened for.
+        chosen = (
+            self.data.get(self.add_prefix("meeting"))
+            if self.is_bound
+            else self.instance.meeting_id or self.initial.get("meeting")
+        )
+        meeting = Meeting.objects.filter(pk=chosen).first() if str(chosen).isdigit() else None
         taken_up = Q(meeting_topics__meeting=meeting) if meeting else Q(pk__in=[])
         linked = Q(pk__in=self.instance.feedback.all()) if self.instance.pk else Q(pk__in=[])
         self.fields["feedback"].queryset = (

@@ -341,3 +341,23 @@ def test_the_report_lists_the_actions_per_category_and_district_in_the_units_wor
     assert late.checks.filter(result="").count() == 3
     tertial = action_report.actions_for_report(Period.year(2026, 1), today=date(2026, 9, 20))
     assert [group.heading for group in tertial] == ["Handläggning, Östermalm"]
+
+
+def test_the_items_an_action_may_name_are_those_its_meeting_took_up(client, users):
+    taken_up, other = new_item(), new_item()
+    meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
+    MeetingTopic.objects.create(feedback=taken_up, meeting=meeting)
+    client.force_login(users["head"])
+    form = client.get(f"{ACTIONS}new/?meeting={meeting.pk}").context["form"]
+    assert list(form.fields["feedback"].queryset) == [taken_up]
+    data = {
+        "meeting": meeting.pk,
+        "title": "Ny brevmall",
+        "owner": users["handler"].pk,
+        "due_on": "2026-04-30",
+    }
+    # Posted to the form's own URL, without ?meeting=.
+    refused = client.post(f"{ACTIONS}new/", {**data, "feedback": [other.pk]})
+    assert list(refused.context["form"].errors) == ["feedback"]
+    assert client.post(f"{ACTIONS}new/", {**data, "feedback": [taken_up.pk]}).status_code == 302
+    assert list(Action.objects.get().feedback.all()) == [taken_up]
