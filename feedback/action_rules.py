@@ -77,10 +77,6 @@ def overdue(action: Action, today: date) -> list[Due]:
     return due_list(action, today - timedelta(days=1))
 
 
-def is_overdue(action: Action, today: date) -> bool:
-    return bool(overdue(action, today))
-
-
 def next_check(action: Action) -> ActionCheck | None:
     """The first follow-up not yet recorded."""
     return next((check for check in action.checks.all() if not check.result), None)

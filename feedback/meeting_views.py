@@ -12,7 +12,7 @@ from django.forms import Media
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -111,7 +111,9 @@ class FollowUpColumn(Column):
         today = timezone.localdate()
         due = action_rules.due_list(action, action_rules.due_soon_until(today))
         if due:
-            return mark_safe("<br>").join(due_marker(each, today) for each in due)
+            return format_html_join(
+                mark_safe("<br>"), "{}", ((due_marker(each, today),) for each in due)
+            )
         following = action_rules.next_check(action)
         if following:
             return _("%(check)s on %(date)s") % {
@@ -136,7 +138,7 @@ class TopicFilterSet(WagtailFilterSet):
 
 
 class WhatColumn(Column):
-    """The item (a link to its page for those who may open it) or the category."""
+    """The item (a link to its page: whoever sees the list may open it) or the category."""
 
     def get_value(self, topic):
         if topic.feedback_id:

@@ -126,7 +126,11 @@ def test_an_action_without_its_follow_up_shows_as_overdue(client, users):
     assert "Ny brevmall för beslut" in listed
     assert "Telefontid varje dag" not in listed
     # In words and with an icon, not colour alone.
-    assert "Försenad 2 dagar: uppföljning efter 30 dagar" in listed
+    assert (
+        '<strong class="feedback-due feedback-due--overdue"><svg class="icon icon-warning" '
+        'aria-hidden="true"><use href="#icon-warning"></use></svg> Försenad 2 dagar: '
+        "uppföljning efter 30 dagar</strong>"
+    ) in listed
     assert "Telefontid varje dag" in client.get(ACTIONS, {"overdue": "false"}).content.decode()
 
     # Its owner's reminder says so too.
