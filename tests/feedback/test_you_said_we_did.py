@@ -23,6 +23,7 @@ from feedback.models import (
 )
 from portal.guarantee_approval import UNIT_HEADS_GROUP
 from portal.models import HomePage
+from portal.site_setup import ensure_essential_site
 from tests.feedback.conftest import swedish
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +68,17 @@ def test_the_page_in_arabic_falls_back_to_swedish_marked_as_such(client, demo_si
     )
 
 
-def test_the_page_exists_in_every_language_and_setup_keeps_it(demo_site):
+def test_the_page_exists_in_every_language_and_setup_site_makes_it(demo_site):
     for code, _name in settings.LANGUAGES:
         assert YouSaidWeDidPage.objects.filter(locale__language_code=code).exists(), code
     home = HomePage.objects.get(depth=2, locale=Locale.get_default())
     assert build_page(home) == YouSaidWeDidPage.objects.get(locale=Locale.get_default())
+    for translation in YouSaidWeDidPage.objects.exclude(locale=Locale.get_default()):
+        translation.delete()
+    YouSaidWeDidPage.objects.get().delete()
+    ensure_essential_site()  # what setup_site does on a production site
+    for code, _name in settings.LANGUAGES:
+        assert YouSaidWeDidPage.objects.filter(locale__language_code=code).count() == 1, code
 
 
 @pytest.fixture
