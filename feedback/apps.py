@@ -20,20 +20,22 @@ class FeedbackConfig(AppConfig):
             Feedback,
             FollowUp,
             FollowUpResult,
+            PublishedChange,
             ResponseDeadline,
             SafeguardingWord,
         )
         from feedback.statistics_cache import register_changed
         from portal import content_generation
 
-        # Pages show the lists (the form, the statistics, the follow-up), and submissions take
-        # their due dates from the deadline policy and their flags from the appeal and
-        # safeguarding words, kept in memory: editing any of them is a content change.
+        # Pages show the lists (the form, the statistics, the follow-up, "You said, we did"),
+        # and submissions take their due dates from the deadline policy and their flags from the
+        # appeal and safeguarding words, kept in memory: editing any of them is a content change.
         content_generation.watch(
             Category,
             District,
             FollowUp,
             FollowUpResult,
+            PublishedChange,
             AppealWord,
             SafeguardingWord,
             ResponseDeadline,

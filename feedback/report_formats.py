@@ -35,6 +35,7 @@ SECTIONS = {
     "previous_year": _("Same period a year earlier"),
     "helped": _("Did our answer help?"),
     "action": _("Actions taken"),
+    "meeting_action": _("Actions decided at workplace meetings"),
 }
 FIGURES = {
     "": _("Count"),
@@ -88,6 +89,11 @@ def rows(report: Report) -> list[tuple]:
             ("previous_year", "category", name, n)
             for name, n in sorted(report.previous_year_by_category.items())
         ]
+    out += [
+        ("meeting_action", group.heading, action.sentence, "")
+        for group in report.meeting_actions
+        for action in group.actions
+    ]
     out += [("action", reference, action, "") for reference, action in report.actions]
     return out
 

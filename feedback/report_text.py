@@ -5,6 +5,7 @@ answers in time, whether people felt helped, the commitments and what the unit c
 
 from django.utils import translation
 
+from feedback.action_report import swedish_lines
 from feedback.choices import Helped, Kind
 from feedback.reports import Report
 from portal.commitments import commitments
@@ -170,6 +171,10 @@ def _commitments(report: Report) -> list[str]:
 
 
 def _actions(report: Report) -> list[str]:
-    if not report.actions:
-        return []
-    return ["Åtgärder:"] + [f"- {action} ({reference})" for reference, action in report.actions]
+    """What the workplace meetings decided, then what was done in single items."""
+    lines = swedish_lines(report.meeting_actions)
+    if report.actions:
+        lines += [""] if lines else []
+        lines.append("Åtgärder i enskilda ärenden:")
+        lines += [f"- {action} ({reference})" for reference, action in report.actions]
+    return lines

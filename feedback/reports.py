@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from feedback import triage, year_on_year
+from feedback.action_report import ActionGroup, actions_for_report
 from feedback.choices import Helped, Kind, Verdict
 from feedback.models import (
     Category,
@@ -73,7 +74,8 @@ class Report:
     overdue: int = 0
     complaints: int = 0
     justified_complaints: int = 0
-    actions: list[tuple[str, str]] = field(default_factory=list)
+    actions: list[tuple[str, str]] = field(default_factory=list)  # (reference, action taken)
+    meeting_actions: list[ActionGroup] = field(default_factory=list)  # decided at APT
     previous_year_total: int | None = None
     previous_year_by_category: dict[str, int] = field(default_factory=dict)
     # Where the year before was counted before the register: its counts' source (imported).
@@ -247,6 +249,7 @@ def build(period: Period, today: date | None = None) -> Report:
         report.kept_promises = kept_promises(period.start.year)
     answered = items.filter(answered_on__isnull=False)
     report.median_working_days_to_answer = median_working_days(answered)
+    report.meeting_actions = actions_for_report(period, today)
     report.actions = list(
         items.exclude(action_taken="")
         .order_by("received_at")

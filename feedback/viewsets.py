@@ -37,6 +37,7 @@ from feedback import (
     intake,
     letters,
     list_actions,
+    meeting_list,
     notifications,
     retention,
     safeguarding,
@@ -602,6 +603,9 @@ class FeedbackEditView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["feedback"] = self.object
+        context.update(
+            meeting_list.item_context(self.object, self.request.user, self.get_edit_url())
+        )
         return context
 
     def form_valid(self, form):

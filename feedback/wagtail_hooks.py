@@ -21,6 +21,7 @@ from feedback import (
     demo,
     escalation,
     kept_promises,
+    meetings_demo,
     report_views,
     subject_access,
 )
@@ -28,6 +29,7 @@ from feedback.control_sample_views import ControlSampleItemViewSet, ControlSampl
 from feedback.dashboard import FeedbackPanel
 from feedback.earlier_counts_views import earlier_counts_view
 from feedback.follow_up import FollowUpForm
+from feedback.meeting_views import ActionCheckViewSet, WorkplaceMeetingGroup
 from feedback.models import (
     AnswerTemplate,
     AppealWord,
@@ -39,6 +41,7 @@ from feedback.models import (
     SafeguardingWord,
 )
 from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
+from feedback.published_change_views import PublishedChangeViewSet
 from feedback.viewsets import FeedbackViewSet
 from feedback.workload_views import WorkloadView
 
@@ -161,6 +164,7 @@ class FollowUpViewSet(SnippetViewSet):
 
 
 register_snippet(FollowUpViewSet)
+register_snippet(PublishedChangeViewSet)
 
 
 class FeedbackSetupGroup(SnippetViewSetGroup):
@@ -191,6 +195,11 @@ def register_control_sample_viewsets():
         ControlSampleViewSet("control_sample"),
         ControlSampleItemViewSet("control_sample_item"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_meeting_viewsets():
+    return [WorkplaceMeetingGroup(), ActionCheckViewSet("action_check")]
 
 
 @hooks.register("register_admin_urls")
@@ -293,6 +302,24 @@ def register_feedback_log_actions(actions):
         _("Flagged as a safeguarding concern; the unit heads were told"),
     )
     actions.register_action("feedback.escalation")(EscalationFormatter)
+    actions.register_action(
+        "feedback.meeting_list",
+        _("Put on the workplace-meeting list"),
+        _("Put on the list for the next workplace meeting"),
+    )
+    actions.register_action(
+        "feedback.action_check", _("Follow-up recorded"), _("Recorded a follow-up of the action")
+    )
+    actions.register_action(
+        "feedback.change_approved",
+        _("Approved for the public page"),
+        _("Approved for the “You said, we did” page"),
+    )
+    actions.register_action(
+        "feedback.change_withdrawn",
+        _("Taken off the public page"),
+        _("Taken off the “You said, we did” page"),
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -305,8 +332,11 @@ hooks.register("guarantee_page_sections", kept_promises.add_to_guarantee_page)
 hooks.register("demo_feedback_page", demo.build_demo_feedback_page)
 # A fresh production site gets the form and the open statistics too (setup_site).
 hooks.register("essential_pages", demo.build_feedback_page)
+hooks.register("essential_pages", meetings_demo.build_page)
 hooks.register("demo_translations", demo.translate_feedback_page)
+hooks.register("demo_translations", meetings_demo.translate_page)
 hooks.register("demo_content_ready", demo.create_demo_feedback)
 hooks.register("demo_content_ready", demo.import_demo_earlier_counts)
 hooks.register("demo_content_ready", demo.create_demo_follow_up)
 hooks.register("demo_content_ready", demo.create_demo_answer_templates)
+hooks.register("demo_content_ready", meetings_demo.create_demo_meetings)

@@ -22,11 +22,25 @@ from feedback.models.feedback import (
 )
 from feedback.models.follow_up import FollowUp, FollowUpResult
 from feedback.models.help_question import HelpQuestion
+from feedback.models.meetings import (
+    Action,
+    ActionCheck,
+    ActionDigest,
+    ActionStatus,
+    CheckResult,
+    Meeting,
+    MeetingTopic,
+)
 from feedback.models.page import FeedbackPage
 from feedback.models.safeguarding import SafeguardingSettings, SafeguardingWord
 from feedback.models.statistics_page import FeedbackStatisticsPage
+from feedback.models.you_said_we_did import PublishedChange, YouSaidWeDidPage
 
 __all__ = [
+    "Action",
+    "ActionCheck",
+    "ActionDigest",
+    "ActionStatus",
     "AnswerBy",
     "AnswerChannel",
     "AnswerTemplate",
@@ -34,6 +48,7 @@ __all__ = [
     "Category",
     "Channel",
     "Check",
+    "CheckResult",
     "ControlSample",
     "ControlSampleItem",
     "District",
@@ -49,7 +64,10 @@ __all__ = [
     "HelpQuestion",
     "Kind",
     "LocalisedNames",
+    "Meeting",
+    "MeetingTopic",
     "Notification",
+    "PublishedChange",
     "ReferenceCounter",
     "ReminderDigest",
     "ResponseDeadline",
@@ -57,4 +75,5 @@ __all__ = [
     "SafeguardingWord",
     "Status",
     "Verdict",
+    "YouSaidWeDidPage",
 ]

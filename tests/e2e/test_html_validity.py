@@ -31,6 +31,7 @@ PAGES = [
     "/tillganglighet/",
     "/lattlast/",
     "/statistik/",
+    "/ni-sa-vi-gjorde/",
     "/sok/?q=garanti",
     "/synpunkter/",
     "/synpunkter/status/",

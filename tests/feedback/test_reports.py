@@ -10,7 +10,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from feedback import intake, report_formats, report_text, reports
-from feedback.models import Category, District, Feedback
+from feedback.models import Action, Category, District, Feedback, Meeting
 from feedback.periods import Period
 from portal.models import GuaranteeCommitment
 from portal.workdays import STOCKHOLM
@@ -286,3 +286,20 @@ def test_report_is_for_handlers_only(client, django_user_model, demo_site):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert client.get("/admin/feedback-report/").status_code == 403
+
+
+def test_the_text_lists_the_workplace_meetings_actions_then_the_items(year_2012):
+    meeting = Meeting.objects.create(held_on=date(2012, 3, 12), title="APT mars")
+    Action.objects.create(
+        meeting=meeting,
+        title="Ny brevmall för beslut",
+        decision="Brevmallen skrivs om.",
+        category=swedish(Category, "Information"),
+        due_on=date(2012, 5, 1),
+    )
+    report = reports.build(Period.year(2012), today=date(2013, 2, 1))
+    text = report_text.swedish_text(report)
+    block = text.split("Åtgärder beslutade på arbetsplatsträffar:\n\n")[1]
+    assert block.startswith("Information, hela enheten:\n- Beslutat på APT 2012-03-12: Ny brevmall")
+    assert "\n\nÅtgärder i enskilda ärenden:\n- Samtal med personalen om bemötande." in block
+    assert any(row[0] == "meeting_action" for row in report_formats.rows(report))

@@ -37,8 +37,8 @@ def test_running_the_demo_loader_twice_changes_nothing():
     first = counts()
     call_command("load_demo_content")
     assert counts() == first
-    # The tree root, then home and thirteen pages below it in each of the seven languages.
-    assert first["pages"] == 1 + 14 * 7
+    # The tree root, then home and fourteen pages below it in each of the seven languages.
+    assert first["pages"] == 1 + 15 * 7
 
 
 def test_demo_home_is_the_default_site_root_and_the_welcome_page_is_gone(demo_site):

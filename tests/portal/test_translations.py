@@ -41,6 +41,7 @@ STAFF_SOURCES = (
     "templates/portal/admin/",
     "templates/feedback/email/inbox.txt",
     "templates/feedback/email/reminder.txt",
+    "templates/feedback/email/action_reminder.txt",
     "templates/feedback/email/escalation.txt",
     "templates/feedback/email/_due_items.txt",
     "templates/feedback/email/safeguard.txt",
