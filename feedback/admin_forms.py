@@ -110,6 +110,7 @@ class TriageForm(safeguarding_form.SafeguardingFields, IdentityNumberGuard, form
             "action_taken",
             "language",
             "interpreter_needed",
+            "interpreter_language",
             "delayed_answer_due",
             "delay_reason",
             "may_be_appeal",
@@ -309,7 +310,14 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
     (which every deadline counts from) and how first, the guarantee's commitments once, in
     Swedish, and the item assigned to whoever registers it unless they pick another handler."""
 
-    identity_number_fields = ("message", "name", "email", "phone", "postal_address")
+    identity_number_fields = (
+        "message",
+        "name",
+        "email",
+        "phone",
+        "postal_address",
+        "interpreter_language",
+    )
 
     received_on = forms.DateField(
         label=_("Date it arrived"),
@@ -332,6 +340,7 @@ class RegisterForm(IdentityNumberGuard, forms.ModelForm):
             "message",
             "language",
             "interpreter_needed",
+            "interpreter_language",
             "name",
             "email",
             "phone",

@@ -185,7 +185,11 @@ def read(data: bytes | str) -> Outcome:
             continue
         if len(cells) != len(COLUMNS):
             outcome.errors.append(
-                _("Line %(line)d: %(found)d cells, but the header names %(expected)d.")
+                ngettext(
+                    "Line %(line)d: %(found)d cell, but the header names %(expected)d.",
+                    "Line %(line)d: %(found)d cells, but the header names %(expected)d.",
+                    len(cells),
+                )
                 % {"line": number, "found": len(cells), "expected": len(COLUMNS)}
             )
             continue

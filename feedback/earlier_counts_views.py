@@ -2,10 +2,12 @@
 CSV, read what it will do (or what is wrong, line by line), confirm; for those who may see the
 report. The confirmation carries the checked text back, and it is checked again when saved."""
 
+import logging
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Count, Max, Sum
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from feedback.models import EarlierCount
 from feedback.permissions import forbidden, is_handler
 
 MOST_BYTES = 200_000  # thousands of lines: far more than years of a unit's counts
+logger = logging.getLogger(__name__)
 
 
 class UploadForm(forms.Form):
@@ -70,8 +73,16 @@ def earlier_counts_view(request):
         return TemplateResponse(request, "feedback/admin/earlier_counts.html", context)
     if request.POST.get("action") == "import":
         text = request.POST.get("csv", "")
+        if len(text.encode()) > MOST_BYTES:  # the checked file comes back as it went
+            return HttpResponseBadRequest()
         outcome = earlier_counts_import.import_counts(text, save=True)
         if outcome.saved:
+            # Who replaced which years' published counts (the user's id, never a name).
+            logger.info(
+                "event=earlier_counts_imported user=%s years=%s",
+                request.user.pk,
+                ",".join(str(year.year) for year in outcome.years),
+            )
             messages.success(
                 request,
                 " ".join([_("Imported."), *earlier_counts_import.summary(outcome)]),

@@ -9,6 +9,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -20,6 +21,7 @@ from feedback.choices import Helped
 from feedback.identity_numbers import find_identity_numbers
 from feedback.models.feedback import AnswerBy, Category, District, Feedback, Kind
 from portal.content_generation import remembered
+from portal.languages import written_in
 
 MESSAGE_MAX = 5000
 NAME_MAX = 200
@@ -113,7 +115,14 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
     """What a citizen sends. The fields are declared for their public labels and widgets; the
     model form copies them onto the ``Feedback`` the view registers."""
 
-    identity_number_fields = ("message", "name", "email", "phone", "postal_address")
+    identity_number_fields = (
+        "message",
+        "name",
+        "email",
+        "phone",
+        "postal_address",
+        "interpreter_language",
+    )
 
     kind = forms.ChoiceField(
         label=_("What would you like to tell us?"), choices=Kind.choices, widget=forms.RadioSelect
@@ -154,6 +163,11 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
         required=False,
         help_text=_("We answer in the language of this page. An interpreter costs you nothing."),
     )
+    interpreter_language = TextField(
+        label=_("The interpreter's language (if not the language of this page)"),
+        max_length=60,
+        required=False,
+    )
     name = TextField(label=_("Name (optional)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(label=_("E-mail (optional)"), max_length=254, required=False)
     phone = TextField(label=_("Phone (optional)"), max_length=40, required=False, widget=TelInput)
@@ -178,6 +192,7 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "message",
             "answer_by",
             "interpreter_needed",
+            "interpreter_language",
             "name",
             "email",
             "phone",
@@ -194,6 +209,9 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             self.fields["message"].help_text = format_lazy(
                 "{} {}", WEBSITE_MESSAGE_HELP, self.fields["message"].help_text
             )
+            # A report about the website needs no district (nor a name: anonymous is fine).
+            self.fields["district"].required = False
+            self.fields["district"].label = _("Where do you live? (optional)")
         self.is_automated = False
         for name, model in (("category", Category), ("district", District)):
             field = self.fields[name]
@@ -223,6 +241,7 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
             "message",
             "answer_by",
             "interpreter_needed",
+            "interpreter_language",
             "name",
             "email",
             "phone",
@@ -298,6 +317,14 @@ class FeedbackForm(IdentityNumberGuard, forms.ModelForm):
         for field, message in needs.get(answer_by, []):
             if not cleaned.get(field) and field not in self.errors:
                 self.add_error(field, message)
+        if (
+            cleaned.get("interpreter_needed")
+            and not cleaned.get("interpreter_language")
+            and written_in(get_language()) == settings.LANGUAGE_CODE
+        ):
+            self.add_error(
+                "interpreter_language", _("Tell us which language the interpreter should speak.")
+            )
         return cleaned
 
 

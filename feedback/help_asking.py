@@ -5,14 +5,19 @@ commit, retried). The link and the answer: feedback.help_questions."""
 from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from feedback import notifications
+from feedback.choices import AnswerBy, Kind
 from feedback.help_questions import token
 from feedback.models import Feedback, FeedbackPage, FeedbackSettings, HelpQuestion, Notification
 from portal.content_generation import remembered
 from portal.models import ClosedDay
 from portal.workdays import STOCKHOLM, Calendar
+
+# Answers this many days older than the day to ask are still asked (the timer did not run).
+CATCH_UP = timedelta(days=14)
 
 
 def answered_by(today: date, working_days: int, calendar: Calendar) -> date:
@@ -24,18 +29,30 @@ def answered_by(today: date, working_days: int, calendar: Calendar) -> date:
 
 
 def due(today: date, working_days: int, calendar: Calendar):
-    """Answered items to ask now: the person gave an e-mail address and wanted an answer, the
-    personal data is still there, it was not sent on as an appeal, and no question went yet."""
+    """Answered items to ask now: answered ``working_days`` ago, or in the CATCH_UP days
+    before (a day the timer did not run), never earlier (switching the question on does not
+    write to everyone ever answered). Only a person who asked for the answer by e-mail and
+    got it there, about a complaint or a suggestion; never a safeguarding concern, an item
+    sent on as an appeal, one whose personal data is gone, or one asked already."""
+    last = answered_by(today, working_days, calendar)
+    answer_sent = Notification.objects.filter(
+        feedback=OuterRef("pk"),
+        purpose=Notification.Purpose.ANSWER,
+        state=Notification.State.SENT,
+    )
     return (
         Feedback.objects.filter(
-            answered_on__isnull=False,
-            answered_on__lte=answered_by(today, working_days, calendar),
+            answered_on__lte=last,
+            answered_on__gt=last - CATCH_UP,
+            answer_by=AnswerBy.EMAIL,
+            kind__in=[Kind.COMPLAINT, Kind.SUGGESTION],
+            safeguarding=False,
             personal_data_removed_on__isnull=True,
             appeal_forwarded_on__isnull=True,
             help_question__isnull=True,
         )
         .exclude(email="")
-        .exclude(answer_by="")
+        .filter(Exists(answer_sent))
     )
 
 

@@ -34,8 +34,12 @@ def from_token(value: str) -> HelpQuestion | None:
 
 
 def is_open(question: HelpQuestion, now: datetime | None = None) -> bool:
-    """Not answered yet, and the link still works."""
-    return question.answered_at is None and (now or timezone.now()) < question.expires_at
+    """Not answered yet, the link still works, and the item's personal data is still there."""
+    return (
+        question.answered_at is None
+        and (now or timezone.now()) < question.expires_at
+        and question.feedback.personal_data_removed_on is None
+    )
 
 
 def record(question: HelpQuestion, answer: str, comment: str) -> bool:
@@ -43,6 +47,9 @@ def record(question: HelpQuestion, answer: str, comment: str) -> bool:
     is sent (at the same moment too). False when it was answered already or has expired."""
     now = timezone.now()
     taken = HelpQuestion.objects.filter(
-        pk=question.pk, answered_at__isnull=True, expires_at__gt=now
+        pk=question.pk,
+        answered_at__isnull=True,
+        expires_at__gt=now,
+        feedback__personal_data_removed_on__isnull=True,
     ).update(answer=answer, comment=comment, answered_at=now)
     return bool(taken)

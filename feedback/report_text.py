@@ -44,9 +44,16 @@ def kinds_in_words(kinds: dict[str, int]) -> str:
     return listed([counted(kinds[kind], kind) for kind in Kind.values if kinds.get(kind)])
 
 
+TERTIAL_MONTHS = {"T1": "januari–april", "T2": "maj–augusti", "T3": "september–december"}
+
+
 def during(report: Report) -> str:
-    """The period as the text opens: "Under 2026", "Under 2026 T1", "Under perioden …"."""
+    """The period as the text opens: "Under 2026", "Under tertial 1 2026 (januari–april)",
+    "Under perioden 2026-03-01 – 2026-03-31"."""
     label = report.period.label
+    year, _, tertial = label.partition(" ")
+    if tertial in TERTIAL_MONTHS:
+        return f"Under tertial {tertial[1]} {year} ({TERTIAL_MONTHS[tertial]})"
     return f"Under {'perioden ' if '–' in label else ''}{label}"
 
 
@@ -66,8 +73,15 @@ def swedish_text(report: Report) -> str:
 
 
 def _what_came_in(report: Report) -> list[str]:
-    sentence = f"{during(report)} registrerades {feedback_count(report.total)}"
-    sentence += f": {kinds_in_words(dict(report.by_kind))}." if report.total else "."
+    imported = report.year_on_year and report.year_on_year.row(report.period.start.year)
+    if not report.total and imported and imported.imported:
+        sentence = (
+            f"{report.period.label} fanns inget register. Före registret redovisades "
+            f"{feedback_count(imported.total)} (enligt {imported.source})."
+        )
+    else:
+        sentence = f"{during(report)} registrerades {feedback_count(report.total)}"
+        sentence += f": {kinds_in_words(dict(report.by_kind))}." if report.total else "."
     if report.previous_year_total is not None:
         source = report.previous_year_source
         note = f" (före registret, enligt {source})." if source else ""
@@ -118,8 +132,10 @@ def _by_district(report: Report) -> list[str]:
 def _answers(report: Report) -> list[str]:
     lines = []
     if report.complaints:
+        justified = report.justified_complaints
         lines.append(
-            f"Av {report.complaints} klagomål bedömdes {report.justified_complaints} som befogade."
+            f"Av {report.complaints} klagomål bedömdes {justified} som "
+            f"{'befogat' if justified == 1 else 'befogade'}."
         )
     if report.due_for_answer:
         share = round(100 * report.share_answered_in_time)

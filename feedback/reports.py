@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -106,6 +106,10 @@ class Report:
 
 def items_in(period: Period):
     return Feedback.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+
+
+def items_before(moment) -> QuerySet[Feedback]:
+    return Feedback.objects.filter(received_at__lt=moment)
 
 
 def due_for_answer_filter(today: date) -> Q:
@@ -218,7 +222,9 @@ def build(period: Period, today: date | None = None) -> Report:
     categories = {
         c.pk: c for c in Category.objects.filter(pk__in={row["category_id"] for row in groups})
     }
-    districts = dict(District.objects.values_list("pk", "name"))
+    district_rows = list(District.objects.values_list("pk", "name", "sort_order"))
+    districts = {pk: name for pk, name, _order in district_rows}
+    district_order = {pk: order for pk, _name, order in district_rows}
 
     def category(row):
         entry = categories[row["category_id"]]
@@ -235,7 +241,9 @@ def build(period: Period, today: date | None = None) -> Report:
     for row in groups:
         kinds = report.kinds_by_category.setdefault(categories[row["category_id"]].name, {})
         kinds[row["kind"]] = kinds.get(row["kind"], 0) + row["n"]
-    report.districts = district_figures(groups, lambda row: category(row)[1], districts)
+    report.districts = district_figures(
+        groups, lambda row: category(row)[1], districts, district_order
+    )
     asked = dict(
         HelpQuestion.objects.filter(feedback__in=items)
         .values_list("answer")
@@ -263,7 +271,9 @@ def build(period: Period, today: date | None = None) -> Report:
     )
     names = dict(Category.objects.filter(pk__in=earlier).values_list("pk", "name"))
     report.previous_year_by_category = {names[pk]: n for pk, n in earlier.items()}
-    report.previous_year_total = sum(earlier.values())
+    # Nothing a year earlier is a count only where the register had begun by then.
+    begun = earlier or items_before(period.a_year_earlier().end).exists()
+    report.previous_year_total = sum(earlier.values()) if begun else None
     if period == Period.year(period.start.year):
         report.year_on_year = year_on_year.table(period.start.year)
         previous = report.year_on_year.row(period.start.year - 1)
@@ -274,9 +284,11 @@ def build(period: Period, today: date | None = None) -> Report:
     return report
 
 
-def district_figures(groups: list[dict], category_name, names: dict) -> list[DistrictFigures]:
-    """Per district (in name order, those without a district last): the count, the kinds, the
-    categories (most first) and the answers in time, from the ``grouped`` rows."""
+def district_figures(
+    groups: list[dict], category_name, names: dict, order: dict
+) -> list[DistrictFigures]:
+    """Per district (in the list's order, those without a district last): the count, the
+    kinds, the categories (most first) and the answers in time, from the ``grouped`` rows."""
     out: dict[int | None, DistrictFigures] = {}
     for row in groups:
         figures = out.setdefault(
@@ -290,7 +302,10 @@ def district_figures(groups: list[dict], category_name, names: dict) -> list[Dis
         rows = [row for row in groups if row["district_id"] == district_id]
         counts = _summed(rows, category_name)
         figures.categories = sorted(counts, key=lambda pair: (-pair[1], pair[0]))
-    return sorted(out.values(), key=lambda figures: (not figures.name, figures.name))
+    return [
+        out[pk]
+        for pk in sorted(out, key=lambda pk: (pk is None, order.get(pk, 0), names.get(pk, "")))
+    ]
 
 
 def _summed(rows: list[dict], key) -> list[tuple]:

@@ -12,6 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from feedback import access_log
 from feedback.models import (
@@ -29,6 +30,7 @@ BLANKED = {
     "email": "",
     "phone": "",
     "postal_address": "",
+    "interpreter_language": "",
     "message": "",
     "answer_text": "",
     "action_taken": "",
@@ -67,6 +69,10 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
         FeedbackNote.objects.filter(feedback__in=ids).delete()
         ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
         HelpQuestion.objects.filter(feedback__in=ids).update(comment="")
+        # A link still out there takes no new words about an erased item.
+        HelpQuestion.objects.filter(feedback__in=ids, answered_at__isnull=True).update(
+            expires_at=timezone.now()
+        )
         Notification.objects.filter(feedback__in=ids).update(
             recipient="", last_error="", lookup_code="", status_url="", answer_hash=""
         )

@@ -202,6 +202,12 @@ class Feedback(models.Model):
         default=False,
         help_text=_("Book an interpreter for a phone call or a meeting in the reply language."),
     )
+    interpreter_language = models.CharField(
+        _("interpreter in"),
+        max_length=60,
+        blank=True,
+        help_text=_("The interpreter's language where it is not the reply language."),
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

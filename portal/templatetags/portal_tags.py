@@ -268,9 +268,12 @@ def page_description(page) -> str:
 
 
 @register.filter
-def language_name(code: str) -> str:
-    """A language's name in the reader's language ("arabiska"); "another language" for
-    ``languages.UNDETERMINED``."""
+def language_name(code: str, in_text: str = "") -> str:
+    """A language's name in the reader's language, "Arabiska" on its own, or "arabiska" in a
+    sentence (``|language_name:"in text"``, as the language writes it); "another language"
+    for ``languages.UNDETERMINED``."""
     if code == languages.UNDETERMINED:
-        return _("Another language")
+        return _("another language") if in_text else _("Another language")
+    if in_text:
+        return Locale.parse(code).get_display_name(babel_locale())
     return languages.name_in(code, _reader_language())

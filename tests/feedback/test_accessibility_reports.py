@@ -309,3 +309,13 @@ def test_the_yearly_report_counts_it_by_its_category_and_its_due_date(client, st
     client.force_login(staff["handler"])
     html = client.get("/admin/feedback-report/?year=2026").content.decode()
     assert f"<td>{WEBSITE}</td><td>Östermalm</td><td>1</td>" in html
+
+
+def test_a_report_about_the_website_needs_no_district(client, feedback_page):
+    form = client.get("/sv/synpunkter/?om=webbplatsen").content.decode()
+    assert "Var bor du? (frivilligt)" in form
+    response = report(client, district="")
+    assert response.status_code == 303
+    assert Feedback.objects.get().district is None
+    # The plain form still asks for it.
+    assert "Var bor du? (frivilligt)" not in client.get("/sv/synpunkter/").content.decode()

@@ -133,10 +133,12 @@ def test_the_year_before_is_compared_from_its_imported_counts():
     }
     assert report.previous_year_source == "Verksamhetsberättelse 2013"
     assert report.by_category_with_previous_year == [("Tillgänglighet", 1, 1)]
-    # A tertial is compared with the register's same tertial only: imports are whole years.
+    # A tertial is compared with the register's same tertial only: imports are whole years,
+    # and the register had not begun a year earlier, so there is no figure to compare with.
     tertial = reports.build(Period.year(2014, 2))
-    assert (tertial.previous_year_total, tertial.previous_year_source) == (0, "")
+    assert (tertial.previous_year_total, tertial.previous_year_source) == (None, "")
     assert tertial.year_on_year is None
+    assert "föregående år" not in report_text.swedish_text(tertial)
 
 
 def test_a_report_for_an_imported_year_points_to_its_counts(handler_client):
@@ -147,6 +149,12 @@ def test_a_report_for_an_imported_year_points_to_its_counts(handler_client):
     assert list(rows) == [2012]  # up to the report's year; 2013 comes after it
     report = reports.build(Period.year(2013))
     assert report.total == 0 and report.previous_year_total == 7
+    text = report_text.swedish_text(report)
+    assert (
+        "2013 fanns inget register. Före registret redovisades 3 synpunkter och klagomål "
+        "(enligt Verksamhetsberättelse 2013). Samma period föregående år: 7 st. (före "
+        "registret, enligt Verksamhetsberättelse 2012)."
+    ) in text
 
 
 def test_the_register_is_the_source_of_a_year_it_has_items_in():
@@ -314,3 +322,15 @@ def test_one_count_per_cell_even_where_not_recorded():
     with pytest.raises(IntegrityError), transaction.atomic():
         EarlierCount.objects.create(year=2011, count=0, source="VB 2011")
     EarlierCount.objects.create(year=2012, count=2, kind="praise", source="VB 2012")
+
+
+def test_the_confirmation_keeps_the_size_limit_and_the_import_is_logged(handler_client, caplog):
+    url = "/admin/feedback-report/earlier-years/"
+    big = "year;category;district;kind;count;source\n" + "# x\n" * 60_000
+    assert handler_client.post(url, {"action": "import", "csv": big}).status_code == 400
+    text = EXAMPLE.read_text(encoding="utf-8-sig")
+    with caplog.at_level("INFO", logger="feedback.earlier_counts_views"):
+        handler_client.post(url, {"action": "import", "csv": text})
+    assert EarlierCount.objects.filter(year=2012).exists()
+    [line] = [r.getMessage() for r in caplog.records if "earlier_counts_imported" in r.getMessage()]
+    assert line.startswith("event=earlier_counts_imported user=") and line.endswith("2012,2013")

@@ -25,11 +25,17 @@ def on(day, hour=10):
     return time_machine.travel(datetime(day.year, day.month, day.day, hour, tzinfo=STOCKHOLM))
 
 
-def answered(language="sv", **fields):
+def answered(language="sv", on=ANSWERED, e_mailed=True, **fields):
+    """An item answered ``on``, the answer e-mailed to the person (unless ``e_mailed`` is
+    False)."""
     item = new_item(language=language, **fields)
     Feedback.objects.filter(pk=item.pk).update(
-        status="answered", answer_text="Vi har ändrat rutinen.", answered_on=ANSWERED
+        status="answered", answer_text="Vi har ändrat rutinen.", answered_on=on
     )
+    if e_mailed and item.email:
+        Notification.objects.create(
+            feedback=item, purpose="answer", recipient=item.email, state="sent", answer_hash="1"
+        )
     return Feedback.objects.get(pk=item.pk)
 
 
@@ -73,6 +79,12 @@ def test_closed_days_count_and_only_those_with_an_address_and_an_answer_are_aske
     wanted = answered()
     answered(email="", answer_by="phone", phone="070-123 45 67")
     answered(answer_by="")
+    answered(answer_by="letter", postal_address="Storgatan 1")  # chose a letter: no e-mail
+    answered(kind="praise")
+    concern = answered()  # never an unprompted e-mail about a safeguarding concern
+    Feedback.objects.filter(pk=concern.pk).update(safeguarding=True)
+    answered(e_mailed=False)  # the answer never reached the inbox
+    answered(on=date(2026, 10, 1))  # long ago: switching the question on writes to no one old
     forwarded = answered()
     Feedback.objects.filter(pk=forwarded.pk).update(appeal_forwarded_on=ANSWERED)
     new_item()  # not answered
@@ -240,3 +252,17 @@ def test_the_open_statistics_show_the_answers_with_small_counts_hidden(client, d
     # Below the minimum in all, nothing is published about the answers.
     [fewer] = [y for y in reports.open_statistics(5, Locale.get_default()) if y.year == 2026]
     assert fewer.helped == []
+
+
+def test_after_erasure_the_link_takes_no_answer(client, demo_site, ask):
+    item = answered()
+    ask(date(2026, 11, 30))
+    url = path_of(link_in(mail.outbox[0]))
+    retention.remove_personal_data(
+        Feedback.objects.filter(pk=item.pk), action="feedback.erasure", today=date(2026, 12, 1)
+    )
+    with on(date(2026, 12, 2)):
+        assert client.get(url).status_code == 410
+        assert client.post(url, {"answer": "no", "comment": "Nya ord"}).status_code == 410
+    question = HelpQuestion.objects.get(feedback=item)
+    assert (question.answered_at, question.comment) == (None, "")

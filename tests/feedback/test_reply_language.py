@@ -27,6 +27,26 @@ def test_the_form_records_the_page_language_and_the_interpreter(client, feedback
     assert not Feedback.objects.get(language="sv").interpreter_needed
 
 
+@time_machine.travel(MONDAY, tick=False)
+def test_on_a_swedish_page_the_interpreters_language_is_asked_for(client, feedback_page):
+    """Someone reading Swedish may need an interpreter in another language: which one?"""
+    other = "1c6f2f5e-2f4e-4d43-9b7c-1f2a3b4c5d6e"
+    refused = client.post("/sv/synpunkter/", form_data(interpreter_needed="on"))
+    assert refused.status_code == 200
+    assert "Skriv vilket språk tolken ska tala." in refused.content.decode()
+    assert not Feedback.objects.exists()
+    client.post(
+        "/sv/synpunkter/",
+        form_data(interpreter_needed="on", interpreter_language="somaliska", submission_id=other),
+    )
+    item = Feedback.objects.get()
+    assert (item.language, item.interpreter_needed, item.interpreter_language) == (
+        "sv",
+        True,
+        "somaliska",
+    )
+
+
 def test_staff_change_the_language_and_the_answer_goes_out_in_it(
     client, users, django_capture_on_commit_callbacks
 ):
@@ -58,9 +78,9 @@ def test_staff_change_the_language_and_the_answer_goes_out_in_it(
 @pytest.mark.parametrize(
     ("language", "direction", "greeting", "heading"),
     [
-        ("sv", "ltr", "Med vänlig hälsning", "Svar på dina synpunkter"),
+        ("sv", "ltr", "Med vänlig hälsning", "Svar på din synpunkt"),
         ("ar", "rtl", "مع أطيب التحيات", "ردّ على ملاحظاتك"),
-        ("und", "ltr", "Med vänlig hälsning", "Svar på dina synpunkter"),  # in Swedish
+        ("und", "ltr", "Med vänlig hälsning", "Svar på din synpunkt"),  # in Swedish
     ],
 )
 def test_the_letter_is_on_the_letterhead_in_the_reply_language(
