@@ -17,7 +17,7 @@ from feedback import intake
 from feedback.models import Category, Feedback
 User = get_user_model()
 handler = User.objects.create_user(
-    "hanna", "hanna@example.org", "hanna-e2e-password", first_name="Hanna", last_name="Berg")
+    "harriet", "harriet@example.org", "harriet-e2e-password", first_name="Harriet", last_name="Berg")
 handler.groups.add(Group.objects.get(name="Feedback handlers"))
 head = User.objects.create_user(
     "ulrika", "ulrika@example.org", "ulrika-e2e-password", first_name="Ulrika", last_name="Holm")
@@ -33,7 +33,7 @@ def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_decides_an_action(
     site_url, manage, new_page
 ):
     pk, reference = manage("shell", "-c", SETUP).split()[-2:]
-    handler = sign_in(new_page, site_url, "hanna")
+    handler = sign_in(new_page, site_url, "harriet")
     handler.goto(f"{site_url}/admin/feedback/edit/{pk}/")
     handler.get_by_label("Vad ska mötet ta upp? (valfritt)").fill("Brevens språk")
     with handler.expect_navigation():
@@ -58,7 +58,7 @@ def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_decides_an_action(
     with head.expect_navigation():
         head.get_by_role("link", name="Lägg till en åtgärd").click()
     head.fill("#id_title", "Enklare brevmallar")
-    head.select_option("#id_owner", label="Hanna Berg")
+    head.select_option("#id_owner", label="Harriet Berg")
     head.fill("#id_due_on", (date.today() + timedelta(days=30)).isoformat())
     head.get_by_label(re.compile(re.escape(reference))).check()
     assert axe_violations(head, ADMIN_CONTENT) == []
