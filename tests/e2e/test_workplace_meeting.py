@@ -17,7 +17,8 @@ from feedback import intake
 from feedback.models import Category, Feedback
 User = get_user_model()
 handler = User.objects.create_user(
-    "harriet", "harriet@example.org", "harriet-e2e-password", first_name="Harriet", last_name="Berg")
+    "harriet", "harriet@example.org", "harriet-e2e-password", first_name="Harriet",
+    last_name="Berg")
 handler.groups.add(Group.objects.get(name="Feedback handlers"))
 head = User.objects.create_user(
     "ulrika", "ulrika@example.org", "ulrika-e2e-password", first_name="Ulrika", last_name="Holm")
