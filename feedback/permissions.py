@@ -4,6 +4,8 @@ and dashboard panel asks, and one 403 page for staff without the right."""
 from django.template.response import TemplateResponse
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from feedback.models import Feedback
 
@@ -30,6 +32,31 @@ class ViewPermissionRequired:
         if not ModelPermissionPolicy(self.model_class).user_has_permission(request.user, "view"):
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+class ViewPermissionChooseView(ViewPermissionRequired, chooser.ChooseView):
+    pass
+
+
+class ViewPermissionChooseResultsView(ViewPermissionRequired, chooser.ChooseResultsView):
+    pass
+
+
+class ViewPermissionChosenView(ViewPermissionRequired, chooser.SnippetChosenView):
+    pass
+
+
+class ViewPermissionChosenMultipleView(ViewPermissionRequired, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class ViewPermissionChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser for those who may view the model only (Wagtail's is for everyone)."""
+
+    choose_view_class = ViewPermissionChooseView
+    choose_results_view_class = ViewPermissionChooseResultsView
+    chosen_view_class = ViewPermissionChosenView
+    chosen_multiple_view_class = ViewPermissionChosenMultipleView
 
 
 def forbidden(request) -> TemplateResponse:

@@ -6,8 +6,6 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import chooser
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     EditView,
     InspectView,
@@ -40,7 +38,7 @@ from feedback.models import (
     ResponseDeadline,
     SafeguardingWord,
 )
-from feedback.permissions import ViewPermissionRequired, is_auditor, is_handler
+from feedback.permissions import ViewPermissionChooserViewSet, is_auditor, is_handler
 from feedback.published_change_views import PublishedChangeViewSet
 from feedback.viewsets import FeedbackViewSet
 from feedback.workload_views import WorkloadView
@@ -94,31 +92,6 @@ class ResponseDeadlineViewSet(SnippetViewSet):
     list_display = ["kind", "category", "acknowledge_within", "answer_within"]
 
 
-# The notification chooser lists the recipients' addresses: not for every admin user, as
-# Wagtail's choosers are.
-class NotificationChooseView(ViewPermissionRequired, chooser.ChooseView):
-    pass
-
-
-class NotificationChooseResultsView(ViewPermissionRequired, chooser.ChooseResultsView):
-    pass
-
-
-class NotificationChosenView(ViewPermissionRequired, chooser.SnippetChosenView):
-    pass
-
-
-class NotificationChosenMultipleView(ViewPermissionRequired, chooser.SnippetChosenMultipleView):
-    pass
-
-
-class NotificationChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = NotificationChooseView
-    choose_results_view_class = NotificationChooseResultsView
-    chosen_view_class = NotificationChosenView
-    chosen_multiple_view_class = NotificationChosenMultipleView
-
-
 class NotificationReadLogged(access_log.ReadLogged):
     """A notification shows its recipient's address: logged as a view of its feedback item."""
 
@@ -141,7 +114,8 @@ class NotificationViewSet(SnippetViewSet):
     inspect_view_class = NotificationInspectView
     edit_view_class = NotificationEditView
     copy_view_enabled = False
-    chooser_viewset_class = NotificationChooserViewSet
+    # The chooser lists the recipients' addresses: not for every admin user.
+    chooser_viewset_class = ViewPermissionChooserViewSet
     icon = "mail"
     # The error can name the recipient: it is shown in the (logged) inspect view only.
     list_display = ["feedback", "purpose", "state", "attempts", "error_type", "sent_at"]

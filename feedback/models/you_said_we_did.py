@@ -1,8 +1,10 @@
 """“You said, we did” (Ni sa, vi gjorde): what the unit changed because of feedback, told to the
 public. Each entry is a translatable snippet (translated with wagtail-localize, like the
-categories) that tells of one workplace-meeting action in general words, and is shown only
-once someone with the permission has approved its Swedish text. Which entries a reader sees, and
-in which language, is decided here (``shown_by_month``)."""
+categories) that tells of one workplace-meeting action in general words. Each language's text
+is shown only once someone with the permission has approved it, and any change to a text
+(in the admin or by wagtail-localize) takes that approval back (``PublishedChange.save``); a
+change to the Swedish text takes back its translations' too, as they told of the old one.
+Which entries a reader sees, and in which language, is decided here (``shown_by_month``)."""
 
 import re
 from dataclasses import dataclass
@@ -23,6 +25,8 @@ from feedback.models.meetings import Action
 from portal.page_directory import RestrictionsFromDirectory
 
 TEXTS = ("you_said", "we_did")
+# What approval covers: a change to any of these takes it back.
+APPROVED_FIELDS = ("action_id", "month", *TEXTS)
 
 
 def names_in(text: str, names) -> list[str]:
@@ -88,6 +92,31 @@ class PublishedChange(TranslatableMixin, models.Model):
     def is_approved(self) -> bool:
         return self.approved_at is not None
 
+    @property
+    def is_source(self) -> bool:
+        """The Swedish entry, which the translations are made from."""
+        return self.locale_id == Locale.get_default().pk
+
+    @property
+    def source_entry(self) -> "PublishedChange | None":
+        """The Swedish entry this one is (or is translated from)."""
+        return self if self.is_source else self.get_translation_or_none(Locale.get_default())
+
+    def save(self, *args, **kwargs):
+        """A changed text is no longer the approved one, however it was saved."""
+        changed = self.pk and not kwargs.get("update_fields") and self.changed_since_saved()
+        if changed:
+            self.approved_by = self.approved_at = None
+        super().save(*args, **kwargs)
+        if changed and self.is_source:
+            self.get_translations().update(approved_by=None, approved_at=None)
+
+    def changed_since_saved(self) -> bool:
+        saved = PublishedChange.objects.filter(pk=self.pk).values(*APPROVED_FIELDS).first()
+        return saved is not None and any(
+            saved[name] != getattr(self, name) for name in APPROVED_FIELDS
+        )
+
     def clean(self):
         super().clean()
         if self.month:
@@ -115,38 +144,55 @@ class Shown:
     month: date
     you_said: str
     we_did: str
-    language: str  # the text's language where it is not the reader's, else ""
+    # Each text's language where it is not the reader's (a Swedish fallback), else ""
+    you_said_language: str = ""
+    we_did_language: str = ""
+
+    @property
+    def has_fallback(self) -> bool:
+        return bool(self.you_said_language or self.we_did_language)
 
 
 def shown_by_month(language: str) -> list[tuple[date, list[Shown]]]:
-    """The approved entries, newest month first, each in the reader's language where it is
-    translated, else in Swedish (and ``language`` says so; a translation that still holds the
-    Swedish texts is not translated yet). Approval is of the Swedish entry; its translations
-    are shown with it."""
+    """The entries whose Swedish text is approved, newest month first. Each text is in the
+    reader's language where that translation is approved too and really translated (a copy
+    wagtail-localize made still holds the Swedish), else in Swedish, and says so."""
     default = Locale.get_default()
-    in_swedish = language == default.language_code
     approved = list(
         PublishedChange.objects.filter(locale=default, approved_at__isnull=False).order_by(
             "-month", "-approved_at", "-pk"
         )
     )
     translated = {}
-    if not in_swedish:
+    if language != default.language_code:
         translated = {
             change.translation_key: change
             for change in PublishedChange.objects.filter(
                 locale__language_code=language,
+                approved_at__isnull=False,
                 translation_key__in=[change.translation_key for change in approved],
             )
         }
     shown = []
     for source in approved:
         change = translated.get(source.translation_key)
-        if change and (change.you_said, change.we_did) == (source.you_said, source.we_did):
-            change = None  # wagtail-localize's copy of the Swedish, not translated yet
-        fallback = "" if change or in_swedish else default.language_code
-        change = change or source
-        shown.append(Shown(source.month, change.you_said, change.we_did, fallback))
+        texts, languages = {}, {}
+        for name in TEXTS:
+            own = getattr(change, name, "") if change else ""
+            if own and own != getattr(source, name):
+                texts[name], languages[name] = own, ""
+            else:
+                texts[name] = getattr(source, name)
+                languages[name] = "" if language == default.language_code else default.language_code
+        shown.append(
+            Shown(
+                source.month,
+                texts["you_said"],
+                texts["we_did"],
+                languages["you_said"],
+                languages["we_did"],
+            )
+        )
     return [(month, list(changes)) for month, changes in groupby(shown, lambda s: s.month)]
 
 
@@ -166,6 +212,6 @@ class YouSaidWeDidPage(RestrictionsFromDirectory, Page):
         months = shown_by_month(get_language())
         context["months"] = months
         context["has_fallback"] = any(
-            change.language for _month, changes in months for change in changes
+            change.has_fallback for _month, changes in months for change in changes
         )
         return context

@@ -95,7 +95,7 @@ def test_the_unit_head_approves_and_changing_the_text_takes_the_approval_back(
 
     client.force_login(editor)
     edit_page = client.get(f"{SNIPPETS}edit/{entry.pk}/").content.decode()
-    assert "Inte godkänd: den visas inte på den publika sidan." in edit_page
+    assert "Inte godkänd: texten visas inte på den publika sidan." in edit_page
     assert approve not in edit_page
     assert client.post(approve).status_code == 403
 
@@ -173,7 +173,67 @@ def test_an_entry_sent_for_translation_shows_in_swedish_until_it_is_translated(
     html = page(client, "ar")
     assert '<span lang="sv" dir="ltr">Breven om beslut var svåra att förstå.</span>' in html
     copy.you_said, copy.we_did = "كانت رسائل القرارات صعبة الفهم.", "أعدنا كتابة نموذج الرسالة."
-    copy.save()
+    copy.save()  # as wagtail-localize saves a translation: not approved yet
+    assert "كانت رسائل القرارات" not in page(client, "ar")
+    client.force_login(admin)
+    assert client.post(f"{SNIPPETS}approve/{copy.pk}/").status_code == 302
+    client.logout()
     html = page(client, "ar")
     assert "<span>كانت رسائل القرارات صعبة الفهم.</span>" in html
     assert "بعض النصوص لم تُترجم بعد" not in html
+
+
+def test_each_language_is_approved_on_its_own(client, django_user_model, demo_site):
+    """An editor changing an approved translation takes it off the page (it shows in Swedish
+    again), and a change to the approved Swedish text takes back its translations too."""
+    editor = staff(django_user_model, "edit", "Editors")
+    source = PublishedChange.objects.get(
+        locale=Locale.get_default(), you_said="Det var svårt att nå oss på telefon."
+    )
+    arabic = source.get_translation(Locale.objects.get(language_code="ar"))
+    assert arabic.is_approved and "كان من الصعب الوصول إلينا عبر الهاتف." in page(client, "ar")
+    client.force_login(editor)
+    response = client.post(
+        f"{SNIPPETS}edit/{arabic.pk}/",
+        {
+            "action": arabic.action_id,
+            "month": arabic.month.isoformat(),
+            "you_said": "نص لم يوافق عليه أحد.",
+            "we_did": arabic.we_did,
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = page(client, "ar")
+    assert "نص لم يوافق عليه أحد." not in html
+    assert '<span lang="sv" dir="ltr">Det var svårt att nå oss på telefon.</span>' in html
+    assert client.post(f"{SNIPPETS}approve/{arabic.pk}/").status_code == 302  # to sign-in
+    english = source.get_translation(Locale.objects.get(language_code="en"))
+    assert english.is_approved
+    source.we_did = "Vi svarar nu i telefon mellan 9 och 16."
+    source.save()
+    english.refresh_from_db()
+    assert not source.is_approved and not english.is_approved
+    assert "Det var svårt att nå oss på telefon." not in page(client, "sv")
+
+
+def test_a_translation_waits_for_its_swedish_entry(client, django_user_model, entry):
+    head = staff(django_user_model, "ulla", UNIT_HEADS_GROUP)
+    english = entry.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.you_said = "The waiting room was too warm."
+    english.save()
+    client.force_login(head)
+    client.post(f"{SNIPPETS}approve/{english.pk}/")
+    english.refresh_from_db()
+    assert not english.is_approved  # "Approve the Swedish entry first."
+
+
+def test_the_entries_chooser_is_for_those_who_may_view_them(client, django_user_model, demo_site):
+    handler = staff(django_user_model, "hugo", HANDLERS_GROUP)
+    client.force_login(handler)
+    chooser = "/admin/snippets/choose/feedback/publishedchange/"
+    response = client.get(chooser)
+    assert response.status_code == 403
+    assert "Väntrummet var för varmt." not in response.content.decode()
+    client.force_login(staff(django_user_model, "ulla", UNIT_HEADS_GROUP))
+    assert client.get(chooser).status_code == 200
