@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from feedback.admin_forms import HandlerChoiceField
 from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
+from feedback.identity_numbers import find_identity_numbers
 from feedback.models import (
     Action,
     ActionCheck,
@@ -157,6 +158,21 @@ class CheckForm(IdentityNumberGuard, WagtailAdminModelForm):
     class Meta:
         model = ActionCheck
         fields = ["result", "note"]
+
+
+class PutOnListForm(IdentityNumberGuard, forms.Form):
+    """Why an item is put on the list, from the button on its page."""
+
+    identity_number_fields = ("note",)
+
+    note = forms.CharField(label=_("why"), max_length=500, required=False)
+
+    def note_error(self) -> str:
+        """What is wrong with the note, without the number typed: a message is kept in the
+        session (or a cookie) until it is shown."""
+        if find_identity_numbers(self.data.get("note", "")):
+            return _("Remove the personal identity number from the note.")
+        return " ".join(self.errors.get("note", []))
 
 
 class TopicForm(IdentityNumberGuard, WagtailAdminModelForm):

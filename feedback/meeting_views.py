@@ -27,7 +27,14 @@ from wagtail.log_actions import log
 
 from feedback import action_rules, meeting_list, work_list
 from feedback.admin_forms import handler_name
-from feedback.meeting_forms import ActionForm, CheckForm, MeetingForm, TopicForm, staff_owners
+from feedback.meeting_forms import (
+    ActionForm,
+    CheckForm,
+    MeetingForm,
+    PutOnListForm,
+    TopicForm,
+    staff_owners,
+)
 from feedback.models import (
     Action,
     ActionCheck,
@@ -185,9 +192,16 @@ class PutOnListView(View):
         if not meeting_list.may_put_on_list(request.user):
             return forbidden(request)
         item = get_object_or_404(Feedback, pk=pk)
-        topic, created = meeting_list.put_on_list(
-            item, request.user, request.POST.get("note", "")[:500]
-        )
+        back = work_list.next_url(request) or reverse("feedback:edit", args=[pk])
+        form = PutOnListForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request,
+                _("%(reference)s is not on the list: %(error)s")
+                % {"reference": item.reference, "error": form.note_error()},
+            )
+            return redirect(back)
+        topic, created = meeting_list.put_on_list(item, request.user, form.cleaned_data["note"])
         if created:
             log(item, "feedback.meeting_list", user=request.user)
             messages.success(
@@ -200,7 +214,7 @@ class PutOnListView(View):
                 request,
                 _("%(reference)s is on the list already.") % {"reference": item.reference},
             )
-        return redirect(work_list.next_url(request) or reverse("feedback:edit", args=[pk]))
+        return redirect(back)
 
 
 class MeetingTopicViewSet(StaffOnly, ModelViewSet):

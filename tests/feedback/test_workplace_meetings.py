@@ -265,6 +265,22 @@ def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_takes_it_up(client
     assert item.reference in page
 
 
+def test_a_note_with_a_personal_identity_number_does_not_go_on_the_list(client, users):
+    item = new_item()
+    client.force_login(users["handler"])
+    put = f"/admin/workplace-meetings/list/put/{item.pk}/"
+    response = client.post(put, {"note": "Gäller 19811218-9876"}, follow=True)
+    assert not MeetingTopic.objects.exists()
+    (message,) = [m for m in response.context["messages"]]
+    assert message.level_tag == "error"
+    assert item.reference in str(message)
+    assert "19811218" not in str(message)  # a message waits in the session or a cookie
+    assert client.post(put, {"note": "x" * 501}).status_code == 302
+    assert not MeetingTopic.objects.exists()
+    client.post(put, {"note": "Återkommande om brevmallar"})
+    assert MeetingTopic.objects.get().note == "Återkommande om brevmallar"
+
+
 def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refused(client, users):
     meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
     client.force_login(users["head"])
