@@ -1,6 +1,7 @@
 """The staff forms of the workplace meeting: the meeting and what it took up from the list, its
 actions, the follow-up of an action, and a category put on the list. Texts are refused with a
-personal identity number in them (``IdentityNumberGuard``)."""
+personal identity number in them (``IdentityNumberGuard``), an action's title and decision also
+with the name of someone whose feedback it names."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -22,6 +23,7 @@ from feedback.models import (
     Meeting,
     MeetingTopic,
 )
+from feedback.models.you_said_we_did import names_in
 from feedback.viewsets import in_default_locale
 from portal.guarantee_approval import UNIT_HEADS_GROUP
 
@@ -143,6 +145,18 @@ class ActionForm(IdentityNumberGuard, WagtailAdminModelForm):
         meeting, due_on = cleaned.get("meeting"), cleaned.get("due_on")
         if meeting and due_on and due_on < meeting.held_on:
             self.add_error("due_on", _("The date cannot be before the meeting."))
+        # The title goes into reminders and the yearly report: no one who wrote is named.
+        items = cleaned.get("feedback") or []
+        names = [item.name for item in items if item.name.strip()]
+        for name in ("title", "decision"):
+            if names_in(cleaned.get(name) or "", names):
+                self.add_error(
+                    name,
+                    _(
+                        "Remove the name: it is the name of someone whose feedback led to the "
+                        "action."
+                    ),
+                )
         return cleaned
 
 

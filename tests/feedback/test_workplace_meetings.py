@@ -299,6 +299,33 @@ def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refu
     assert not Action.objects.exists()
 
 
+def test_an_action_naming_someone_whose_feedback_led_to_it_is_refused(client, users):
+    item = new_item()
+    meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
+    MeetingTopic.objects.create(feedback=item, meeting=meeting)
+    client.force_login(users["head"])
+    data = {
+        "meeting": meeting.pk,
+        "title": "Ny brevmall för beslut",
+        "decision": "",
+        "feedback": [item.pk],
+        "owner": users["handler"].pk,
+        "due_on": "2026-04-30",
+    }
+    for refused in (
+        {"title": "Ring Kim Andersson om brevet"},
+        {"title": "Svara andersson"},
+        {"decision": "Kim andersson får ett nytt brev."},
+        {"decision": "Ring 19811218-9876 om beslutet"},
+    ):
+        response = client.post(f"{ACTIONS}new/", {**data, **refused})
+        assert response.status_code == 200, refused
+        assert list(response.context["form"].errors) == list(refused), refused
+        assert not Action.objects.exists()
+    # Without the item the name is nobody's the form knows of; "Kimberly" is not "Kim".
+    assert client.post(f"{ACTIONS}new/", {**data, "title": "Kimberlys mall"}).status_code == 302
+
+
 def test_who_may_do_what(client, users):
     action = decide(users["handler"])
     check = action.checks.get(after_days=30)
