@@ -23,6 +23,7 @@ from feedback.models import (
     Meeting,
     MeetingTopic,
 )
+from feedback.models.meetings import release_topics
 from feedback.models.you_said_we_did import names_in
 from feedback.viewsets import in_default_locale
 from portal.guarantee_approval import UNIT_HEADS_GROUP
@@ -89,7 +90,7 @@ class MeetingForm(IdentityNumberGuard, WagtailAdminModelForm):
     def _save_m2m(self):
         super()._save_m2m()
         chosen = [topic.pk for topic in self.cleaned_data["topics"]]
-        self.instance.topics.exclude(pk__in=chosen).update(meeting=None)
+        release_topics(self.instance.topics.exclude(pk__in=chosen))
         MeetingTopic.objects.filter(pk__in=chosen).update(meeting=self.instance)
 
 

@@ -281,6 +281,34 @@ def test_a_note_with_a_personal_identity_number_does_not_go_on_the_list(client, 
     assert MeetingTopic.objects.get().note == "Återkommande om brevmallar"
 
 
+def test_a_topic_unticked_or_its_meeting_deleted_waits_again_once(client, users):
+    item, other = new_item(), new_item()
+    client.force_login(users["head"])
+    meeting = Meeting.objects.create(held_on=date(2026, 3, 12), title="APT mars")
+    taken_up = MeetingTopic.objects.create(feedback=item, meeting=meeting, note="Brevmallar")
+    MeetingTopic.objects.create(feedback=other, meeting=meeting)
+    again = MeetingTopic.objects.create(feedback=item)  # put on the list again since
+    response = client.post(
+        f"{MEETINGS}edit/{meeting.pk}/",
+        {"held_on": "2026-03-12", "title": "APT mars", "notes": "", "topics": []},
+    )
+    assert response.status_code == 302
+    assert list(MeetingTopic.objects.filter(feedback=item)) == [again]
+    again.refresh_from_db()
+    assert (again.meeting, again.note) == (None, "Brevmallar")
+    assert not MeetingTopic.objects.filter(pk=taken_up.pk).exists()
+    assert MeetingTopic.objects.get(feedback=other).meeting is None
+
+    # A meeting deleted: what it took up waits again, once.
+    MeetingTopic.objects.filter(feedback=other).update(meeting=meeting)
+    MeetingTopic.objects.create(feedback=other)
+    response = client.post(f"{MEETINGS}delete/{meeting.pk}/")
+    assert response.status_code == 302
+    assert not Meeting.objects.exists()
+    assert MeetingTopic.objects.filter(feedback=other).count() == 1
+    assert MeetingTopic.objects.filter(meeting=None).count() == 2
+
+
 def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refused(client, users):
     meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
     client.force_login(users["head"])
