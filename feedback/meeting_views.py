@@ -131,6 +131,29 @@ class FollowUpColumn(Column):
         return latest.get_result_display() if latest else "—"
 
 
+class RefusedWhileInUse:
+    """A delete view that refuses, with a message and back to the object's page, while rows that
+    protect it exist (``refusal``), instead of the error page of a ProtectedError."""
+
+    inspect_url_name = ""
+
+    def refusal(self) -> str:
+        raise NotImplementedError
+
+    def refused(self):
+        reason = self.refusal()
+        if not reason:
+            return None
+        messages.error(self.request, reason)
+        return redirect(self.inspect_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        return self.refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refused() or super().post(request, *args, **kwargs)
+
+
 # The list for the next meeting.
 
 
@@ -296,6 +319,15 @@ class MeetingInspectView(generic.InspectView):
         return context
 
 
+class MeetingDeleteView(RefusedWhileInUse, generic.DeleteView):
+    inspect_url_name = "meeting:inspect"
+
+    def refusal(self) -> str:
+        if self.object.actions.exists():
+            return _("The meeting decided actions: delete them first, or keep the meeting.")
+        return ""
+
+
 class MeetingViewSet(StaffOnly, ModelViewSet):
     model = Meeting
     url_prefix = "workplace-meetings/meetings"
@@ -304,6 +336,7 @@ class MeetingViewSet(StaffOnly, ModelViewSet):
     menu_order = 2
     add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
+    delete_view_class = MeetingDeleteView
     inspect_view_class = MeetingInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -440,6 +473,18 @@ class ActionInspectView(generic.InspectView):
         return context
 
 
+class ActionDeleteView(RefusedWhileInUse, generic.DeleteView):
+    inspect_url_name = "action:inspect"
+
+    def refusal(self) -> str:
+        if self.object.published_changes.exists():
+            return _(
+                "“You said, we did” tells of this action: delete those entries first, or keep "
+                "the action."
+            )
+        return ""
+
+
 class ActionViewSet(StaffOnly, ModelViewSet):
     model = Action
     url_prefix = "workplace-meetings/actions"
@@ -449,6 +494,7 @@ class ActionViewSet(StaffOnly, ModelViewSet):
     index_view_class = ActionIndexView
     add_view_class = ActionCreateView
     edit_view_class = ActionEditView
+    delete_view_class = ActionDeleteView
     inspect_view_class = ActionInspectView
     inspect_view_enabled = True
     copy_view_enabled = False

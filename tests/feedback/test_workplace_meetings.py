@@ -309,6 +309,31 @@ def test_a_topic_unticked_or_its_meeting_deleted_waits_again_once(client, users)
     assert MeetingTopic.objects.filter(meeting=None).count() == 2
 
 
+def test_a_meeting_with_actions_or_an_action_told_of_is_not_deleted(client, users):
+    action = decide(users["handler"])
+    meeting = action.meeting
+    entry = PublishedChange.objects.create(
+        action=action, month=date(2026, 4, 1), you_said="Breven var svåra.", we_did="Ny mall."
+    )
+    client.force_login(users["head"])
+    for url, back in (
+        (f"{MEETINGS}delete/{meeting.pk}/", f"{MEETINGS}inspect/{meeting.pk}/"),
+        (f"{ACTIONS}delete/{action.pk}/", f"{ACTIONS}inspect/{action.pk}/"),
+    ):
+        for method in (client.get, client.post):
+            response = method(url, follow=True)
+            assert response.redirect_chain == [(back, 302)], url
+            (message,) = list(response.context["messages"])
+            assert message.level_tag == "error"
+    assert Meeting.objects.exists() and Action.objects.exists()
+
+    entry.delete()
+    assert client.post(f"{ACTIONS}delete/{action.pk}/").status_code == 302
+    assert not Action.objects.exists()
+    assert client.post(f"{MEETINGS}delete/{meeting.pk}/").status_code == 302
+    assert not Meeting.objects.exists()
+
+
 def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refused(client, users):
     meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
     client.force_login(users["head"])
