@@ -55,6 +55,7 @@ from feedback.viewsets import (
     icon,
     in_default_locale,
 )
+from portal.templatetags.portal_tags import local_date
 
 MENU_HOOK = "register_workplace_meeting_menu_item"
 
@@ -83,6 +84,15 @@ class StaffOnly:
             view = getattr(self, name)
             if not issubclass(view, Forbidden403Mixin):
                 setattr(self, name, type(view.__name__, (Forbidden403Mixin, view), {}))
+
+
+class LocalDateColumn(Column):
+    """A date as the reader writes it ("30 juni 2026"), not Wagtail's relative time, which calls
+    a date to come "just now"."""
+
+    def get_value(self, instance):
+        day = super().get_value(instance)
+        return local_date(day) if day else "—"
 
 
 def due_marker(due: action_rules.Due, today) -> str:
@@ -342,7 +352,7 @@ class MeetingViewSet(StaffOnly, ModelViewSet):
     copy_view_enabled = False
     list_display = [
         TitleColumn("__str__", label=gettext_lazy("Meeting"), url_name="meeting:inspect"),
-        DateColumn("held_on", label=gettext_lazy("held on"), sort_key="held_on"),
+        LocalDateColumn("held_on", label=gettext_lazy("held on"), sort_key="held_on"),
         Column("action_count", label=gettext_lazy("Actions")),
     ]
 
@@ -502,13 +512,18 @@ class ActionViewSet(StaffOnly, ModelViewSet):
     list_per_page = 50
     list_display = [
         TitleColumn("title", label=gettext_lazy("Action"), url_name="action:inspect"),
-        DateColumn("decided_on", label=gettext_lazy("Decided"), accessor="meeting.held_on"),
+        LocalDateColumn(
+            "decided_on",
+            label=gettext_lazy("Decided"),
+            accessor="meeting.held_on",
+            sort_key="meeting__held_on",
+        ),
         Column(
             "owner",
             label=gettext_lazy("Responsible"),
             accessor=lambda action: staff_name(action.owner),
         ),
-        DateColumn("due_on", label=gettext_lazy("To be done by"), sort_key="due_on"),
+        LocalDateColumn("due_on", label=gettext_lazy("To be done by"), sort_key="due_on"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         FollowUpColumn("follow_up", label=gettext_lazy("Follow-up")),
         Column("category", label=gettext_lazy("Category")),

@@ -162,6 +162,19 @@ def test_an_action_without_its_follow_up_shows_as_overdue(client, users):
     assert on_time.checks.filter(result="").count() == 3
 
 
+@time_machine.travel("2026-04-13 08:00 +02:00", tick=False)
+def test_the_lists_show_the_dates_themselves(client, users):
+    decide(users["handler"], held_on=date(2026, 3, 12), due_on=date(2026, 6, 30))
+    client.force_login(users["head"])
+    actions = client.get(ACTIONS).content.decode()
+    meetings = client.get(MEETINGS).content.decode()
+    for page in (actions, meetings):
+        assert "12 mars 2026" in page
+        assert "Precis nu" not in page and "sedan" not in page
+    assert "30 juni 2026" in actions  # a date to come, not "just now"
+    assert client.get(ACTIONS, {"ordering": "-decided_on"}).status_code == 200
+
+
 @time_machine.travel("2026-07-02 08:00 +02:00", tick=False)
 def test_an_action_past_its_date_and_not_done_is_overdue(users):
     action = decide(users["handler"], due_on=date(2026, 6, 30))
