@@ -64,6 +64,19 @@ def staff_name(user) -> str:
     return handler_name(user) if user else "—"
 
 
+def responsible(action: Action) -> str:
+    """Who sees to the action, or that no one does (nobody is reminded of it but the unit
+    heads, ``action_reminders``)."""
+    owner = action.owner
+    if owner is None:
+        return _("No one responsible")
+    if not owner.is_active:
+        return _("No one responsible (%(name)s is no longer active)") % {
+            "name": handler_name(owner)
+        }
+    return handler_name(owner)
+
+
 class StaffOnly:
     """A viewset each of whose views answers staff without the right with the 403 page, not
     Wagtail's redirect to the dashboard (``Forbidden403Mixin``)."""
@@ -319,6 +332,7 @@ class MeetingInspectView(generic.InspectView):
         actions = list(with_checks(meeting.actions.all()))
         for action in actions:
             action.overdue = action_rules.overdue(action, today)
+            action.responsible = responsible(action)
         context.update(
             topics=meeting.topics.select_related("feedback__category", "category"),
             actions=actions,
@@ -468,7 +482,7 @@ class ActionInspectView(generic.InspectView):
 
     def get_field_display_value(self, field_name, field):
         if field_name == "owner":
-            return staff_name(self.object.owner)
+            return responsible(self.object)
         return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
@@ -518,11 +532,7 @@ class ActionViewSet(StaffOnly, ModelViewSet):
             accessor="meeting.held_on",
             sort_key="meeting__held_on",
         ),
-        Column(
-            "owner",
-            label=gettext_lazy("Responsible"),
-            accessor=lambda action: staff_name(action.owner),
-        ),
+        Column("owner", label=gettext_lazy("Responsible"), accessor=responsible),
         LocalDateColumn("due_on", label=gettext_lazy("To be done by"), sort_key="due_on"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         FollowUpColumn("follow_up", label=gettext_lazy("Follow-up")),

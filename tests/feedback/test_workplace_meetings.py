@@ -9,10 +9,13 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
-from feedback import action_report, action_rules, intake
+from feedback import action_report, action_rules, intake, meetings_demo
 from feedback.action_reminders import send_action_reminders
 from feedback.handlers_group import HANDLERS_GROUP
+from feedback.meeting_forms import staff_owners
 from feedback.models import (
     Action,
     ActionDigest,
@@ -208,6 +211,51 @@ def test_the_reminder_goes_once_a_day_and_names_no_citizen(users):
     soon = next(m.body for m in mail.outbox if m.to == ["ulla@example.org"])
     assert "att genomföra, förfaller 17 april 2026" in soon
     assert ActionDigest.objects.count() == 2
+
+
+@time_machine.travel("2026-04-13 08:00 +02:00", tick=False)
+def test_an_action_no_one_can_be_reminded_of_goes_to_the_unit_heads(
+    client, users, django_user_model
+):
+    # Two things due on one action (its 30-day follow-up and its own date): one action.
+    decide(users["handler"], due_on=date(2026, 4, 15))
+    decide(None, title="Skylt i entrén")
+    gone = decide(users["other"], title="Tolk vid nybesök")
+    users["other"].is_active = False
+    users["other"].save()
+    staff(django_user_model, "vera", UNIT_HEADS_GROUP)  # every unit head is told
+
+    assert send_action_reminders() == 3
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {"hedda@example.org", "ulla@example.org", "vera@example.org"}
+    assert by_address["hedda@example.org"].subject.endswith(": 1")
+    own = by_address["hedda@example.org"].body
+    assert "Skylt i entrén" not in own and "Tolk vid nybesök" not in own
+    with translation.override("sv"):
+        nobody = gettext("No one responsible")
+    assert nobody not in own
+    for head in ("ulla@example.org", "vera@example.org"):
+        body = by_address[head].body
+        assert body.count(f"[{nobody}] Skylt i entrén") == 1
+        assert body.count(f"[{nobody}] Tolk vid nybesök") == 1
+        assert "Ny brevmall" not in body
+        assert by_address[head].subject.endswith(": 2")
+    assert send_action_reminders() == 0
+
+    client.force_login(users["head"])
+    listed = client.get(ACTIONS).content.decode()
+    assert nobody in listed
+    assert client.get(f"{ACTIONS}inspect/{gone.pk}/").content.decode().count(nobody) == 1
+    assert nobody in client.get(f"{MEETINGS}inspect/{gone.meeting_id}/").content.decode()
+
+
+def test_the_demo_actions_have_an_owner_when_there_is_staff(users, demo_site):
+    meetings_demo.create_demo_meetings(demo_site)
+    assert Action.objects.count() == len(meetings_demo.DEMO_ACTIONS)
+    assert not Action.objects.filter(owner=None).exists()
+    assert set(Action.objects.values_list("owner", flat=True)) <= set(
+        staff_owners().values_list("pk", flat=True)
+    )
 
 
 def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_takes_it_up(client, users):
