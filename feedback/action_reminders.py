@@ -60,7 +60,8 @@ def digest_lines(actions, today) -> list[dict]:
 
 
 def send_action_reminders(today=None) -> int:
-    """Send today's digests not sent yet; returns how many were sent. Safe to run often."""
+    """Send today's digests not sent yet; returns how many were sent. Safe to run often. A digest
+    the mail server refuses is not recorded, so the next run sends it; the others go."""
     today = today or timezone.localdate()
     horizon = action_rules.due_soon_until(today)
     due = (
@@ -90,6 +91,9 @@ def send_action_reminders(today=None) -> int:
                 digest_message(user, lines).send()
         except IntegrityError:
             continue  # already sent today
+        except OSError as error:  # smtplib's errors too: the next run tries again
+            logger.warning("action digest failed user=%s error=%s", user.pk, type(error).__name__)
+            continue
         sent += 1
         logger.info("action digest user=%s day=%s items=%s", user.pk, today, len(lines))
     return sent

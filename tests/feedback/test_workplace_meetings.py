@@ -332,7 +332,7 @@ def test_a_note_with_a_personal_identity_number_does_not_go_on_the_list(client, 
     put = f"/admin/workplace-meetings/list/put/{item.pk}/"
     response = client.post(put, {"note": "Gäller 19811218-9876"}, follow=True)
     assert not MeetingTopic.objects.exists()
-    (message,) = [m for m in response.context["messages"]]
+    (message,) = list(response.context["messages"])
     assert message.level_tag == "error"
     assert item.reference in str(message)
     assert "19811218" not in str(message)  # a message waits in the session or a cookie
