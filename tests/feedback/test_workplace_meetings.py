@@ -478,6 +478,15 @@ def test_the_report_lists_the_actions_per_category_and_district_in_the_units_wor
         category=swedish(Category, "Bemötande"),
     )
     decide(users["handler"], held_on=date(2025, 11, 5), title="Förra årets åtgärd")
+    set_done = decide(
+        users["handler"],
+        held_on=date(2026, 9, 10),
+        due_on=date(2026, 9, 15),
+        title="Skylt i entrén",
+        category=swedish(Category, "Bemötande"),
+    )
+    set_done.status = "done"
+    set_done.save()
 
     groups = action_report.actions_for_report(Period.year(2026), today=date(2026, 9, 20))
     assert [group.heading for group in groups] == [
@@ -489,15 +498,16 @@ def test_the_report_lists_the_actions_per_category_and_district_in_the_units_wor
         "Åtgärder beslutade på arbetsplatsträffar:",
         "",
         "Bemötande, Östermalm:",
-        "- Beslutat på APT 2026-09-03: Tolk vid nybesök. Inte följd upp ännu.",
+        "- Beslutat på APT 2026-09-03: Tolk vid nybesök. Pågår. Inte följd upp ännu.",
+        "- Beslutat på APT 2026-09-10: Skylt i entrén. Genomförd. Inte följd upp ännu.",
         "",
         "Handläggning, Östermalm:",
-        "- Beslutat på APT 2026-03-12: Ny brevmall för beslut. Uppföljning efter 60 dagar: "
-        "genomförd. Uppföljningen efter 90 dagar är försenad.",
+        "- Beslutat på APT 2026-03-12: Ny brevmall för beslut. Genomförd. Uppföljning efter 60 "
+        "dagar: genomförd. Uppföljningen efter 90 dagar är försenad.",
         "",
         "Alla kategorier, hela enheten:",
-        "- Beslutat på APT 2026-05-20: Telefontid varje dag. Uppföljningen efter 30 dagar är "
-        "försenad.",
+        "- Beslutat på APT 2026-05-20: Telefontid varje dag. Pågår. Uppföljningen efter 30 dagar "
+        "är försenad.",
     ]
     assert late.checks.filter(result="").count() == 3
     tertial = action_report.actions_for_report(Period.year(2026, 1), today=date(2026, 9, 20))
