@@ -1,6 +1,7 @@
 """What the workplace meetings decided in a period, for the yearly and tertial report: the actions
-per category and district with their latest follow-up, in the unit's own (Swedish) words, e.g.
-"Beslutat på APT 2026-03-12: Ny brevmall för beslut. Uppföljning efter 60 dagar: genomförd."
+per category and district with where each stands and its latest follow-up, in the unit's own
+(Swedish) words, e.g. "Beslutat på APT 2026-03-12: Ny brevmall för beslut. Genomförd.
+Uppföljning efter 60 dagar: genomförd."
 
 Only what staff wrote as the action's short title, never what a citizen wrote."""
 
@@ -15,6 +16,12 @@ from feedback.models import Action, ActionCheck
 from feedback.periods import Period
 
 RESULT_WORDS = {"done": "genomförd", "partly": "delvis genomförd", "not": "inte genomförd"}
+STATUS_WORDS = {
+    "open": "Pågår",
+    "done": "Genomförd",
+    "partly": "Delvis genomförd",
+    "not": "Inte genomförd",
+}
 ALL_CATEGORIES = "Alla kategorier"
 WHOLE_UNIT = "hela enheten"
 
@@ -23,13 +30,17 @@ WHOLE_UNIT = "hela enheten"
 class ReportedAction:
     decided_on: date
     title: str
+    status: str
     due_on: date
     latest: ActionCheck | None
     overdue: tuple[action_rules.Due, ...]
 
     @property
     def sentence(self) -> str:
-        words = [f"Beslutat på APT {self.decided_on.isoformat()}: {self.title.rstrip('.')}."]
+        words = [
+            f"Beslutat på APT {self.decided_on.isoformat()}: {self.title.rstrip('.')}.",
+            f"{STATUS_WORDS[self.status]}.",
+        ]
         if self.latest:
             result = RESULT_WORDS[self.latest.result]
             words.append(f"Uppföljning efter {self.latest.after_days} dagar: {result}.")
@@ -83,6 +94,7 @@ def actions_for_report(period: Period, today: date | None = None) -> list[Action
             ReportedAction(
                 decided_on=action.meeting.held_on,
                 title=action.title,
+                status=action.status,
                 due_on=action.due_on,
                 latest=action_rules.latest_result(action),
                 overdue=tuple(action_rules.overdue(action, today)),

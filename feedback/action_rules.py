@@ -3,7 +3,11 @@ owners' reminders and the yearly report.
 
 An action is **overdue** when one of its follow-ups (30, 60 and 90 days after the meeting) has
 passed its day without a result, or when its own date has passed and it is not done. It is **due
-soon** when one of those days comes within ``DUE_SOON_DAYS`` calendar days."""
+soon** when one of those days comes within ``DUE_SOON_DAYS`` calendar days.
+
+The follow-ups stay due after an action is set to done: they check that the change held (a new
+letter template still used after 90 days), so a done action without its follow-up is overdue
+too, and the report says both where it stands and what the follow-ups found."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -1,6 +1,7 @@
 """The staff forms of the workplace meeting: the meeting and what it took up from the list, its
 actions, the follow-up of an action, and a category put on the list. Texts are refused with a
-personal identity number in them (``IdentityNumberGuard``)."""
+personal identity number in them (``IdentityNumberGuard``), an action's title and decision also
+with the name of someone whose feedback it names."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from feedback.admin_forms import HandlerChoiceField
 from feedback.forms import IdentityNumberGuard
 from feedback.handlers_group import HANDLERS_GROUP
+from feedback.identity_numbers import find_identity_numbers
 from feedback.models import (
     Action,
     ActionCheck,
@@ -21,6 +23,8 @@ from feedback.models import (
     Meeting,
     MeetingTopic,
 )
+from feedback.models.meetings import release_topics
+from feedback.models.you_said_we_did import names_in
 from feedback.viewsets import in_default_locale
 from portal.guarantee_approval import UNIT_HEADS_GROUP
 
@@ -86,7 +90,7 @@ class MeetingForm(IdentityNumberGuard, WagtailAdminModelForm):
     def _save_m2m(self):
         super()._save_m2m()
         chosen = [topic.pk for topic in self.cleaned_data["topics"]]
-        self.instance.topics.exclude(pk__in=chosen).update(meeting=None)
+        release_topics(self.instance.topics.exclude(pk__in=chosen))
         MeetingTopic.objects.filter(pk__in=chosen).update(meeting=self.instance)
 
 
@@ -142,6 +146,18 @@ class ActionForm(IdentityNumberGuard, WagtailAdminModelForm):
         meeting, due_on = cleaned.get("meeting"), cleaned.get("due_on")
         if meeting and due_on and due_on < meeting.held_on:
             self.add_error("due_on", _("The date cannot be before the meeting."))
+        # The title goes into reminders and the yearly report: no one who wrote is named.
+        items = cleaned.get("feedback") or []
+        names = [item.name for item in items if item.name.strip()]
+        for name in ("title", "decision"):
+            if names_in(cleaned.get(name) or "", names):
+                self.add_error(
+                    name,
+                    _(
+                        "Remove the name: it is the name of someone whose feedback led to the "
+                        "action."
+                    ),
+                )
         return cleaned
 
 
@@ -157,6 +173,21 @@ class CheckForm(IdentityNumberGuard, WagtailAdminModelForm):
     class Meta:
         model = ActionCheck
         fields = ["result", "note"]
+
+
+class PutOnListForm(IdentityNumberGuard, forms.Form):
+    """Why an item is put on the list, from the button on its page."""
+
+    identity_number_fields = ("note",)
+
+    note = forms.CharField(label=_("why"), max_length=500, required=False)
+
+    def note_error(self) -> str:
+        """What is wrong with the note, without the number typed: a message is kept in the
+        session (or a cookie) until it is shown."""
+        if find_identity_numbers(self.data.get("note", "")):
+            return _("Remove the personal identity number from the note.")
+        return " ".join(self.errors.get("note", []))
 
 
 class TopicForm(IdentityNumberGuard, WagtailAdminModelForm):

@@ -27,7 +27,14 @@ from wagtail.log_actions import log
 
 from feedback import action_rules, meeting_list, work_list
 from feedback.admin_forms import handler_name
-from feedback.meeting_forms import ActionForm, CheckForm, MeetingForm, TopicForm, staff_owners
+from feedback.meeting_forms import (
+    ActionForm,
+    CheckForm,
+    MeetingForm,
+    PutOnListForm,
+    TopicForm,
+    staff_owners,
+)
 from feedback.models import (
     Action,
     ActionCheck,
@@ -48,12 +55,26 @@ from feedback.viewsets import (
     icon,
     in_default_locale,
 )
+from portal.templatetags.portal_tags import local_date
 
 MENU_HOOK = "register_workplace_meeting_menu_item"
 
 
 def staff_name(user) -> str:
     return handler_name(user) if user else "—"
+
+
+def responsible(action: Action) -> str:
+    """Who sees to the action, or that no one does (nobody is reminded of it but the unit
+    heads, ``action_reminders``)."""
+    owner = action.owner
+    if owner is None:
+        return _("No one responsible")
+    if not owner.is_active:
+        return _("No one responsible (%(name)s is no longer active)") % {
+            "name": handler_name(owner)
+        }
+    return handler_name(owner)
 
 
 class StaffOnly:
@@ -76,6 +97,15 @@ class StaffOnly:
             view = getattr(self, name)
             if not issubclass(view, Forbidden403Mixin):
                 setattr(self, name, type(view.__name__, (Forbidden403Mixin, view), {}))
+
+
+class LocalDateColumn(Column):
+    """A date as the reader writes it ("30 juni 2026"), not Wagtail's relative time, which calls
+    a date to come "just now"."""
+
+    def get_value(self, instance):
+        day = super().get_value(instance)
+        return local_date(day) if day else "—"
 
 
 def due_marker(due: action_rules.Due, today) -> str:
@@ -122,6 +152,29 @@ class FollowUpColumn(Column):
             }
         latest = action_rules.latest_result(action)
         return latest.get_result_display() if latest else "—"
+
+
+class RefusedWhileInUse:
+    """A delete view that refuses, with a message and back to the object's page, while rows that
+    protect it exist (``refusal``), instead of the error page of a ProtectedError."""
+
+    inspect_url_name = ""
+
+    def refusal(self) -> str:
+        raise NotImplementedError
+
+    def refused(self):
+        reason = self.refusal()
+        if not reason:
+            return None
+        messages.error(self.request, reason)
+        return redirect(self.inspect_url_name, self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        return self.refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refused() or super().post(request, *args, **kwargs)
 
 
 # The list for the next meeting.
@@ -185,9 +238,16 @@ class PutOnListView(View):
         if not meeting_list.may_put_on_list(request.user):
             return forbidden(request)
         item = get_object_or_404(Feedback, pk=pk)
-        topic, created = meeting_list.put_on_list(
-            item, request.user, request.POST.get("note", "")[:500]
-        )
+        back = work_list.next_url(request) or reverse("feedback:edit", args=[pk])
+        form = PutOnListForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request,
+                _("%(reference)s is not on the list: %(error)s")
+                % {"reference": item.reference, "error": form.note_error()},
+            )
+            return redirect(back)
+        topic, created = meeting_list.put_on_list(item, request.user, form.cleaned_data["note"])
         if created:
             log(item, "feedback.meeting_list", user=request.user)
             messages.success(
@@ -200,7 +260,7 @@ class PutOnListView(View):
                 request,
                 _("%(reference)s is on the list already.") % {"reference": item.reference},
             )
-        return redirect(work_list.next_url(request) or reverse("feedback:edit", args=[pk]))
+        return redirect(back)
 
 
 class MeetingTopicViewSet(StaffOnly, ModelViewSet):
@@ -272,6 +332,7 @@ class MeetingInspectView(generic.InspectView):
         actions = list(with_checks(meeting.actions.all()))
         for action in actions:
             action.overdue = action_rules.overdue(action, today)
+            action.responsible = responsible(action)
         context.update(
             topics=meeting.topics.select_related("feedback__category", "category"),
             actions=actions,
@@ -282,6 +343,15 @@ class MeetingInspectView(generic.InspectView):
         return context
 
 
+class MeetingDeleteView(RefusedWhileInUse, generic.DeleteView):
+    inspect_url_name = "meeting:inspect"
+
+    def refusal(self) -> str:
+        if self.object.actions.exists():
+            return _("The meeting decided actions: delete them first, or keep the meeting.")
+        return ""
+
+
 class MeetingViewSet(StaffOnly, ModelViewSet):
     model = Meeting
     url_prefix = "workplace-meetings/meetings"
@@ -290,12 +360,13 @@ class MeetingViewSet(StaffOnly, ModelViewSet):
     menu_order = 2
     add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
+    delete_view_class = MeetingDeleteView
     inspect_view_class = MeetingInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
         TitleColumn("__str__", label=gettext_lazy("Meeting"), url_name="meeting:inspect"),
-        DateColumn("held_on", label=gettext_lazy("held on"), sort_key="held_on"),
+        LocalDateColumn("held_on", label=gettext_lazy("held on"), sort_key="held_on"),
         Column("action_count", label=gettext_lazy("Actions")),
     ]
 
@@ -411,7 +482,7 @@ class ActionInspectView(generic.InspectView):
 
     def get_field_display_value(self, field_name, field):
         if field_name == "owner":
-            return staff_name(self.object.owner)
+            return responsible(self.object)
         return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
@@ -426,6 +497,18 @@ class ActionInspectView(generic.InspectView):
         return context
 
 
+class ActionDeleteView(RefusedWhileInUse, generic.DeleteView):
+    inspect_url_name = "action:inspect"
+
+    def refusal(self) -> str:
+        if self.object.published_changes.exists():
+            return _(
+                "“You said, we did” tells of this action: delete those entries first, or keep "
+                "the action."
+            )
+        return ""
+
+
 class ActionViewSet(StaffOnly, ModelViewSet):
     model = Action
     url_prefix = "workplace-meetings/actions"
@@ -435,6 +518,7 @@ class ActionViewSet(StaffOnly, ModelViewSet):
     index_view_class = ActionIndexView
     add_view_class = ActionCreateView
     edit_view_class = ActionEditView
+    delete_view_class = ActionDeleteView
     inspect_view_class = ActionInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -442,13 +526,14 @@ class ActionViewSet(StaffOnly, ModelViewSet):
     list_per_page = 50
     list_display = [
         TitleColumn("title", label=gettext_lazy("Action"), url_name="action:inspect"),
-        DateColumn("decided_on", label=gettext_lazy("Decided"), accessor="meeting.held_on"),
-        Column(
-            "owner",
-            label=gettext_lazy("Responsible"),
-            accessor=lambda action: staff_name(action.owner),
+        LocalDateColumn(
+            "decided_on",
+            label=gettext_lazy("Decided"),
+            accessor="meeting.held_on",
+            sort_key="meeting__held_on",
         ),
-        DateColumn("due_on", label=gettext_lazy("To be done by"), sort_key="due_on"),
+        Column("owner", label=gettext_lazy("Responsible"), accessor=responsible),
+        LocalDateColumn("due_on", label=gettext_lazy("To be done by"), sort_key="due_on"),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
         FollowUpColumn("follow_up", label=gettext_lazy("Follow-up")),
         Column("category", label=gettext_lazy("Category")),

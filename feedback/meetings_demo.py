@@ -1,12 +1,15 @@
 """The "You said, we did" page (an essential page: ``setup_site`` makes it, and every locale has
 it through the synchronised trees) and the demo's workplace meetings: two meetings, their
-actions with follow-ups (one overdue), two approved entries and one waiting for approval."""
+actions with follow-ups (one overdue), two approved entries and one waiting for approval. The
+actions' owner is the first staff member who may be responsible, if there is one yet (the demo's
+staff are made after the content: then the unit heads are reminded of them)."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from feedback.meeting_forms import staff_owners
 from feedback.models import (
     Action,
     Category,
@@ -161,6 +164,7 @@ def create_demo_meetings(home: Page) -> None:
     default = Locale.get_default()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     items = list(Feedback.objects.order_by("received_at")[:3])
+    owner = staff_owners().first()
     for n, (days, title, category, district, to_do, results, texts, approved) in enumerate(
         DEMO_ACTIONS
     ):
@@ -172,6 +176,7 @@ def create_demo_meetings(home: Page) -> None:
             category=Category.objects.get(locale=default, name=category),
             district=District.objects.get(locale=default, name=district) if district else None,
             due_on=meeting.held_on + timedelta(days=to_do),
+            owner=owner,
         )
         for check, result in zip(action.checks.order_by("after_days"), results, strict=False):
             check.result, check.recorded_on = result, check.due_on

@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 
 def send_reminders(today=None) -> int:
-    """Send today's digests not sent yet; returns how many were sent. Safe to run often."""
+    """Send today's digests not sent yet; returns how many were sent. Safe to run often. A digest
+    the mail server refuses is not recorded, so the next run sends it; the others go."""
     today = today or timezone.localdate()
     horizon = triage.due_soon_until(today, ClosedDay.objects.calendar())
     due = Feedback.objects.filter(
@@ -39,6 +40,9 @@ def send_reminders(today=None) -> int:
                 digest_message(user, items, today).send()
         except IntegrityError:
             continue  # already sent today
+        except OSError as error:  # smtplib's errors too: the next run tries again
+            logger.warning("reminder digest failed user=%s error=%s", user.pk, type(error).__name__)
+            continue
         sent += 1
         logger.info("reminder digest user=%s day=%s items=%s", user.pk, today, len(items))
     return sent

@@ -20,6 +20,7 @@ from feedback.models import (
     Feedback,
     FeedbackNote,
     HelpQuestion,
+    MeetingTopic,
     Notification,
 )
 from feedback.periods import add_months
@@ -68,6 +69,7 @@ def remove_personal_data(items, *, action: str, today: date, user=None, **why) -
         )
         FeedbackNote.objects.filter(feedback__in=ids).delete()
         ControlSampleItem.objects.filter(feedback__in=ids).update(note="")
+        MeetingTopic.objects.filter(feedback__in=ids).update(note="")
         HelpQuestion.objects.filter(feedback__in=ids).update(comment="")
         # A link still out there takes no new words about an erased item.
         HelpQuestion.objects.filter(feedback__in=ids, answered_at__isnull=True).update(

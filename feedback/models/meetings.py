@@ -7,7 +7,7 @@ meeting ("done / partly / not"). When an action is overdue is decided in
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models.feedback import Category, District, Feedback
@@ -77,6 +77,12 @@ class Meeting(models.Model):
         for action in self.actions.all():
             action.schedule_checks()
 
+    def delete(self, *args, **kwargs):
+        """What it took up waits for the next meeting again (``release_topics``)."""
+        with transaction.atomic():
+            release_topics(self.topics.all())
+            return super().delete(*args, **kwargs)
+
 
 class MeetingTopic(models.Model):
     """A feedback item or a category put on the list for the next workplace meeting, until a
@@ -145,6 +151,28 @@ class MeetingTopic(models.Model):
         if self.feedback_id and self.category_id:
             return f"{self.feedback.reference} ({self.category.name})"
         return self.feedback.reference if self.feedback_id else self.category.name
+
+
+def release_topics(topics) -> None:
+    """Topics a meeting no longer takes up wait for the next one again. An item waits once: if
+    it was put on the list again meanwhile, its topic here is merged into the waiting one (whose
+    note it gives if that one has none)."""
+    for topic in topics:
+        waiting = (
+            MeetingTopic.objects.filter(feedback_id=topic.feedback_id, meeting=None)
+            .exclude(pk=topic.pk)
+            .first()
+            if topic.feedback_id
+            else None
+        )
+        if waiting is None:
+            topic.meeting = None
+            topic.save(update_fields=["meeting"])
+            continue
+        if topic.note and not waiting.note:
+            waiting.note = topic.note
+            waiting.save(update_fields=["note"])
+        topic.delete()
 
 
 class Action(models.Model):

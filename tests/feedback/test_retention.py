@@ -9,7 +9,7 @@ from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from feedback import report_formats, reports, retention
-from feedback.models import Feedback, FeedbackNote, Notification
+from feedback.models import Feedback, FeedbackNote, MeetingTopic, Notification
 from feedback.periods import Period
 from tests.feedback.test_reports import add, year_2012  # noqa: F401 - the fixture
 
@@ -113,3 +113,16 @@ def test_the_dry_run_changes_nothing(demo_site, settings):
     assert "1 item(s) are due" in out.getvalue()
     item.refresh_from_db()
     assert item.email == PERSONAL["email"]
+
+
+def test_gallring_blanks_why_an_item_was_put_on_the_meeting_list(demo_site, settings):
+    settings.FEEDBACK_RETENTION_MONTHS = 24
+    old, recent = (add(datetime(2024, 1, 10, 10), **PERSONAL) for _each in range(2))
+    close(old, date(2024, 1, 20))
+    for item in (old, recent):
+        MeetingTopic.objects.create(feedback=item, note="Kim Andersson ringer ofta")
+    retention.remove_personal_data(
+        retention.due(date(2026, 11, 25)), action="feedback.gallring", today=date(2026, 11, 25)
+    )
+    assert MeetingTopic.objects.get(feedback=old).note == ""
+    assert MeetingTopic.objects.get(feedback=recent).note == "Kim Andersson ringer ofta"

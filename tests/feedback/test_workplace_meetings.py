@@ -9,10 +9,13 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 
-from feedback import action_report, action_rules, intake
+from feedback import action_report, action_rules, intake, meetings_demo
 from feedback.action_reminders import send_action_reminders
 from feedback.handlers_group import HANDLERS_GROUP
+from feedback.meeting_forms import staff_owners
 from feedback.models import (
     Action,
     ActionDigest,
@@ -162,6 +165,19 @@ def test_an_action_without_its_follow_up_shows_as_overdue(client, users):
     assert on_time.checks.filter(result="").count() == 3
 
 
+@time_machine.travel("2026-04-13 08:00 +02:00", tick=False)
+def test_the_lists_show_the_dates_themselves(client, users):
+    decide(users["handler"], held_on=date(2026, 3, 12), due_on=date(2026, 6, 30))
+    client.force_login(users["head"])
+    actions = client.get(ACTIONS).content.decode()
+    meetings = client.get(MEETINGS).content.decode()
+    for page in (actions, meetings):
+        assert "12 mars 2026" in page
+        assert "Precis nu" not in page and "sedan" not in page
+    assert "30 juni 2026" in actions  # a date to come, not "just now"
+    assert client.get(ACTIONS, {"ordering": "-decided_on"}).status_code == 200
+
+
 @time_machine.travel("2026-07-02 08:00 +02:00", tick=False)
 def test_an_action_past_its_date_and_not_done_is_overdue(users):
     action = decide(users["handler"], due_on=date(2026, 6, 30))
@@ -195,6 +211,51 @@ def test_the_reminder_goes_once_a_day_and_names_no_citizen(users):
     soon = next(m.body for m in mail.outbox if m.to == ["ulla@example.org"])
     assert "att genomföra, förfaller 17 april 2026" in soon
     assert ActionDigest.objects.count() == 2
+
+
+@time_machine.travel("2026-04-13 08:00 +02:00", tick=False)
+def test_an_action_no_one_can_be_reminded_of_goes_to_the_unit_heads(
+    client, users, django_user_model
+):
+    # Two things due on one action (its 30-day follow-up and its own date): one action.
+    decide(users["handler"], due_on=date(2026, 4, 15))
+    decide(None, title="Skylt i entrén")
+    gone = decide(users["other"], title="Tolk vid nybesök")
+    users["other"].is_active = False
+    users["other"].save()
+    staff(django_user_model, "vera", UNIT_HEADS_GROUP)  # every unit head is told
+
+    assert send_action_reminders() == 3
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {"hedda@example.org", "ulla@example.org", "vera@example.org"}
+    assert by_address["hedda@example.org"].subject.endswith(": 1")
+    own = by_address["hedda@example.org"].body
+    assert "Skylt i entrén" not in own and "Tolk vid nybesök" not in own
+    with translation.override("sv"):
+        nobody = gettext("No one responsible")
+    assert nobody not in own
+    for head in ("ulla@example.org", "vera@example.org"):
+        body = by_address[head].body
+        assert body.count(f"[{nobody}] Skylt i entrén") == 1
+        assert body.count(f"[{nobody}] Tolk vid nybesök") == 1
+        assert "Ny brevmall" not in body
+        assert by_address[head].subject.endswith(": 2")
+    assert send_action_reminders() == 0
+
+    client.force_login(users["head"])
+    listed = client.get(ACTIONS).content.decode()
+    assert nobody in listed
+    assert client.get(f"{ACTIONS}inspect/{gone.pk}/").content.decode().count(nobody) == 1
+    assert nobody in client.get(f"{MEETINGS}inspect/{gone.meeting_id}/").content.decode()
+
+
+def test_the_demo_actions_have_an_owner_when_there_is_staff(users, demo_site):
+    meetings_demo.create_demo_meetings(demo_site)
+    assert Action.objects.count() == len(meetings_demo.DEMO_ACTIONS)
+    assert not Action.objects.filter(owner=None).exists()
+    assert set(Action.objects.values_list("owner", flat=True)) <= set(
+        staff_owners().values_list("pk", flat=True)
+    )
 
 
 def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_takes_it_up(client, users):
@@ -265,6 +326,75 @@ def test_a_handler_puts_an_item_on_the_list_and_the_unit_head_takes_it_up(client
     assert item.reference in page
 
 
+def test_a_note_with_a_personal_identity_number_does_not_go_on_the_list(client, users):
+    item = new_item()
+    client.force_login(users["handler"])
+    put = f"/admin/workplace-meetings/list/put/{item.pk}/"
+    response = client.post(put, {"note": "Gäller 19811218-9876"}, follow=True)
+    assert not MeetingTopic.objects.exists()
+    (message,) = list(response.context["messages"])
+    assert message.level_tag == "error"
+    assert item.reference in str(message)
+    assert "19811218" not in str(message)  # a message waits in the session or a cookie
+    assert client.post(put, {"note": "x" * 501}).status_code == 302
+    assert not MeetingTopic.objects.exists()
+    client.post(put, {"note": "Återkommande om brevmallar"})
+    assert MeetingTopic.objects.get().note == "Återkommande om brevmallar"
+
+
+def test_a_topic_unticked_or_its_meeting_deleted_waits_again_once(client, users):
+    item, other = new_item(), new_item()
+    client.force_login(users["head"])
+    meeting = Meeting.objects.create(held_on=date(2026, 3, 12), title="APT mars")
+    taken_up = MeetingTopic.objects.create(feedback=item, meeting=meeting, note="Brevmallar")
+    MeetingTopic.objects.create(feedback=other, meeting=meeting)
+    again = MeetingTopic.objects.create(feedback=item)  # put on the list again since
+    response = client.post(
+        f"{MEETINGS}edit/{meeting.pk}/",
+        {"held_on": "2026-03-12", "title": "APT mars", "notes": "", "topics": []},
+    )
+    assert response.status_code == 302
+    assert list(MeetingTopic.objects.filter(feedback=item)) == [again]
+    again.refresh_from_db()
+    assert (again.meeting, again.note) == (None, "Brevmallar")
+    assert not MeetingTopic.objects.filter(pk=taken_up.pk).exists()
+    assert MeetingTopic.objects.get(feedback=other).meeting is None
+
+    # A meeting deleted: what it took up waits again, once.
+    MeetingTopic.objects.filter(feedback=other).update(meeting=meeting)
+    MeetingTopic.objects.create(feedback=other)
+    response = client.post(f"{MEETINGS}delete/{meeting.pk}/")
+    assert response.status_code == 302
+    assert not Meeting.objects.exists()
+    assert MeetingTopic.objects.filter(feedback=other).count() == 1
+    assert MeetingTopic.objects.filter(meeting=None).count() == 2
+
+
+def test_a_meeting_with_actions_or_an_action_told_of_is_not_deleted(client, users):
+    action = decide(users["handler"])
+    meeting = action.meeting
+    entry = PublishedChange.objects.create(
+        action=action, month=date(2026, 4, 1), you_said="Breven var svåra.", we_did="Ny mall."
+    )
+    client.force_login(users["head"])
+    for url, back in (
+        (f"{MEETINGS}delete/{meeting.pk}/", f"{MEETINGS}inspect/{meeting.pk}/"),
+        (f"{ACTIONS}delete/{action.pk}/", f"{ACTIONS}inspect/{action.pk}/"),
+    ):
+        for method in (client.get, client.post):
+            response = method(url, follow=True)
+            assert response.redirect_chain == [(back, 302)], url
+            (message,) = list(response.context["messages"])
+            assert message.level_tag == "error"
+    assert Meeting.objects.exists() and Action.objects.exists()
+
+    entry.delete()
+    assert client.post(f"{ACTIONS}delete/{action.pk}/").status_code == 302
+    assert not Action.objects.exists()
+    assert client.post(f"{MEETINGS}delete/{meeting.pk}/").status_code == 302
+    assert not Meeting.objects.exists()
+
+
 def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refused(client, users):
     meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
     client.force_login(users["head"])
@@ -281,6 +411,33 @@ def test_an_action_before_its_meeting_or_with_a_personal_identity_number_is_refu
     form = response.context["form"]
     assert set(form.errors) == {"title", "due_on"}
     assert not Action.objects.exists()
+
+
+def test_an_action_naming_someone_whose_feedback_led_to_it_is_refused(client, users):
+    item = new_item()
+    meeting = Meeting.objects.create(held_on=date(2026, 3, 12))
+    MeetingTopic.objects.create(feedback=item, meeting=meeting)
+    client.force_login(users["head"])
+    data = {
+        "meeting": meeting.pk,
+        "title": "Ny brevmall för beslut",
+        "decision": "",
+        "feedback": [item.pk],
+        "owner": users["handler"].pk,
+        "due_on": "2026-04-30",
+    }
+    for refused in (
+        {"title": "Ring Kim Andersson om brevet"},
+        {"title": "Svara andersson"},
+        {"decision": "Kim andersson får ett nytt brev."},
+        {"decision": "Ring 19811218-9876 om beslutet"},
+    ):
+        response = client.post(f"{ACTIONS}new/", {**data, **refused})
+        assert response.status_code == 200, refused
+        assert list(response.context["form"].errors) == list(refused), refused
+        assert not Action.objects.exists()
+    # Without the item the name is nobody's the form knows of; "Kimberly" is not "Kim".
+    assert client.post(f"{ACTIONS}new/", {**data, "title": "Kimberlys mall"}).status_code == 302
 
 
 def test_who_may_do_what(client, users):
@@ -321,6 +478,15 @@ def test_the_report_lists_the_actions_per_category_and_district_in_the_units_wor
         category=swedish(Category, "Bemötande"),
     )
     decide(users["handler"], held_on=date(2025, 11, 5), title="Förra årets åtgärd")
+    set_done = decide(
+        users["handler"],
+        held_on=date(2026, 9, 10),
+        due_on=date(2026, 9, 15),
+        title="Skylt i entrén",
+        category=swedish(Category, "Bemötande"),
+    )
+    set_done.status = "done"
+    set_done.save()
 
     groups = action_report.actions_for_report(Period.year(2026), today=date(2026, 9, 20))
     assert [group.heading for group in groups] == [
@@ -332,15 +498,16 @@ def test_the_report_lists_the_actions_per_category_and_district_in_the_units_wor
         "Åtgärder beslutade på arbetsplatsträffar:",
         "",
         "Bemötande, Östermalm:",
-        "- Beslutat på APT 2026-09-03: Tolk vid nybesök. Inte följd upp ännu.",
+        "- Beslutat på APT 2026-09-03: Tolk vid nybesök. Pågår. Inte följd upp ännu.",
+        "- Beslutat på APT 2026-09-10: Skylt i entrén. Genomförd. Inte följd upp ännu.",
         "",
         "Handläggning, Östermalm:",
-        "- Beslutat på APT 2026-03-12: Ny brevmall för beslut. Uppföljning efter 60 dagar: "
-        "genomförd. Uppföljningen efter 90 dagar är försenad.",
+        "- Beslutat på APT 2026-03-12: Ny brevmall för beslut. Genomförd. Uppföljning efter 60 "
+        "dagar: genomförd. Uppföljningen efter 90 dagar är försenad.",
         "",
         "Alla kategorier, hela enheten:",
-        "- Beslutat på APT 2026-05-20: Telefontid varje dag. Uppföljningen efter 30 dagar är "
-        "försenad.",
+        "- Beslutat på APT 2026-05-20: Telefontid varje dag. Pågår. Uppföljningen efter 30 dagar "
+        "är försenad.",
     ]
     assert late.checks.filter(result="").count() == 3
     tertial = action_report.actions_for_report(Period.year(2026, 1), today=date(2026, 9, 20))
