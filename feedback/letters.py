@@ -3,6 +3,7 @@ who asked for an answer by letter, and for anyone the handler would rather write
 
 from django.utils import timezone, translation
 
+from feedback.admin_forms import handler_name
 from feedback.models import Feedback
 from portal import languages
 from portal.models import ContactSettings
@@ -22,7 +23,7 @@ def letter_context(feedback: Feedback, request) -> dict:
         "language": language,
         "direction": "rtl" if languages.is_rtl(language) else "ltr",
         "written_on": feedback.answered_on or timezone.localdate(),
-        "signer": (handler.get_full_name() or handler.get_username()) if handler else "",
+        "signer": handler_name(handler) if handler else "",
     }
 
 
